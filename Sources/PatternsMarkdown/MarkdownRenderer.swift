@@ -1,0 +1,2 @@
+// The Markdown component: see MarkdownRenderer.
+public enum PatternsMarkdownPlaceholder {}

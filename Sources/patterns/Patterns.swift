@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Patterns: ParsableCommand {
+    func run() throws {}
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import PatternsContent
+
+@Test func placeholder() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import PatternsMarkdown
+
+@Test func placeholder() {}

@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The katas: one library target with the learner's stub and one test target per kata, plus a
+// shared deterministic harness. Nothing beyond the toolchain, so a first `swift test` is quick.
+//
+//   swift test --filter CircuitBreaker     runs one kata's tests against your code
+
+/// A kata's two targets: `folder/Sources` (your code) and `folder/Tests` (the checks).
+func kata(_ module: String, folder: String) -> [Target] {
+    [
+        .target(name: module, dependencies: ["KataHarness"], path: "\(folder)/Sources"),
+        .testTarget(
+            name: "\(module)Tests",
+            dependencies: [.target(name: module), "KataHarness"],
+            path: "\(folder)/Tests"
+        ),
+    ]
+}
+
+let package = Package(
+    name: "katas",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "KataHarness", targets: ["KataHarness"]),
+    ],
+    targets: [
+        .target(name: "KataHarness", path: "Harness"),
+    ]
+    // The kata list: keep in the order of katas/*/kata.yml `order`.
+    // + kata("CircuitBreaker", folder: "circuit-breaker") …
+)
