@@ -1,6 +1,10 @@
 import ArgumentParser
 
 @main
-struct Patterns: ParsableCommand {
-    func run() throws {}
+struct Patterns: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patterns",
+        abstract: "Build the pattern catalogue and practise its katas.",
+        subcommands: [Build.self, Check.self, KataCommand.self]
+    )
 }
