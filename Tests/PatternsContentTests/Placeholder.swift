@@ -1,4 +1,0 @@
-import Testing
-@testable import PatternsContent
-
-@Test func placeholder() {}
