@@ -1,4 +1,0 @@
-import Testing
-@testable import PatternsMarkdown
-
-@Test func placeholder() {}
