@@ -29,4 +29,8 @@ let package = Package(
     ]
     // The kata list: keep in the order of katas/*/kata.yml `order`.
     // + kata("CircuitBreaker", folder: "circuit-breaker") …
+    + kata("RateLimitingKata", folder: "rate-limiting")
+    + kata("IdempotencyKeyKata", folder: "idempotency-key")
+    + kata("TransactionalOutboxKata", folder: "transactional-outbox")
+    + kata("SagaKata", folder: "saga")
 )
