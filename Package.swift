@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(
             name: "PatternsSiteTests",
             dependencies: ["PatternsSite"],
-            resources: [.copy("Fixtures")]
+            // Fixture sites and golden files are read through #filePath, not bundled.
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "PatternsKatasTests", dependencies: ["PatternsKatas"]),
     ]

@@ -1,0 +1,73 @@
+import PatternsContent
+import PatternsMarkdown
+
+/// A Markdown text that becomes (part of) a page: a pattern or guide body, or kata instructions.
+public struct MarkdownDocument: Sendable {
+    /// Source path, e.g. `content/patterns/retry.md`; links in the text are relative to it.
+    public var file: String
+    public var route: Route
+    public var markdown: String
+    /// The file line on which `markdown` starts, so problems map back to `file:line:column`.
+    public var firstLine: Int
+
+    public init(file: String, route: Route, markdown: String, firstLine: Int) {
+        self.file = file
+        self.route = route
+        self.markdown = markdown
+        self.firstLine = firstLine
+    }
+}
+
+/// Renders every document with links checked in two phases: gather all anchors, then render.
+///
+/// Problems (broken links, malformed extensions) become diagnostics located in the source file,
+/// so they are reported together with the loader's.
+public struct MarkdownStage {
+    let renderer: MarkdownRenderer
+
+    public init(renderer: MarkdownRenderer = MarkdownRenderer()) {
+        self.renderer = renderer
+    }
+
+    public func render(_ documents: [MarkdownDocument]) -> (pages: [String: RenderedMarkdown], diagnostics: [Diagnostic]) {
+        var table = LinkTable()
+        for document in documents {
+            table.add(file: document.file, route: document.route, anchors: renderer.anchors(in: document.markdown))
+        }
+        var pages: [String: RenderedMarkdown] = [:]
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            let rendered = renderer.render(document.markdown) { destination in
+                table.resolve(destination, from: document.file, on: document.route)
+            }
+            pages[document.file] = rendered
+            diagnostics += rendered.problems.map { problem in
+                .error(at: SourceLocation(file: document.file, line: document.firstLine + problem.line - 1,
+                                          column: problem.column), problem.message)
+            }
+            if rendered.headings.contains(where: { $0.level == 1 }) {
+                let line = Self.firstTopLevelHeadingLine(in: document.markdown) ?? 1
+                diagnostics.append(.warning(
+                    at: SourceLocation(file: document.file, line: document.firstLine + line - 1, column: 1),
+                    "'# ' makes a second h1 on the page (its title is the first); use '## ' for sections"))
+            }
+        }
+        return (pages, diagnostics)
+    }
+
+    /// The body line of the first `# ` heading outside fenced code, for the warning's location.
+    static func firstTopLevelHeadingLine(in markdown: String) -> Int? {
+        var fence: Substring?
+        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+            } else if line.hasPrefix("# ") {
+                return offset + 1
+            }
+        }
+        return nil
+    }
+}

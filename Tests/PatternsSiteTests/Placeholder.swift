@@ -1,4 +1,0 @@
-import Testing
-@testable import PatternsSite
-
-@Test func placeholder() {}

@@ -1,0 +1,54 @@
+import PatternsContent
+@testable import PatternsSite
+import Testing
+
+@Suite("SwiftCodeChecker: joining blocks and mapping errors back")
+struct SwiftCodeCheckerTests {
+    let document = MarkdownDocument(
+        file: "content/patterns/x.md", route: .pattern("x"),
+        markdown: """
+            Intro.
+
+            ```swift
+            let a = 1
+            ```
+
+            ```swift ignore
+            this is not Swift
+            ```
+
+            !!! tip "Nested"
+                ```swift
+                let b: Int = "two"
+                ```
+            """,
+        firstLine: 10)
+
+    @Test("swift blocks are joined in order; ignored and other blocks are skipped")
+    func joins() throws {
+        let unit = try #require(SwiftCodeChecker.unit(for: document))
+        #expect(unit.code == "import Foundation\nlet a = 1\nlet b: Int = \"two\"\n")
+        #expect(unit.origins.map(\.description)
+            == ["content/patterns/x.md:10:1", "content/patterns/x.md:13:1", "content/patterns/x.md:22:5"])
+    }
+
+    @Test("compiler errors point at the Markdown line and column; warnings and notes are dropped")
+    func mapsErrors() throws {
+        let unit = try #require(SwiftCodeChecker.unit(for: document))
+        let output = """
+            /tmp/p/page.swift:2:5: warning: initialization of immutable value 'a' was never used
+            /tmp/p/page.swift:3:14: error: cannot convert value of type 'String' to specified type 'Int'
+            /tmp/p/page.swift:3:14: note: something helpful
+            """
+        let found = SwiftCodeChecker.errors(in: output, file: "/tmp/p/page.swift", unit: unit)
+        #expect(found.map(\.description) == [
+            "content/patterns/x.md:22:18: error: Swift: cannot convert value of type 'String' to specified type 'Int'",
+        ])
+    }
+
+    @Test("a page without Swift needs no compiler")
+    func noSwift() {
+        let plain = MarkdownDocument(file: "f.md", route: .home, markdown: "```text\nhi\n```\n", firstLine: 1)
+        #expect(SwiftCodeChecker.unit(for: plain) == nil)
+    }
+}
