@@ -30,16 +30,22 @@ public struct MarkdownStage {
     }
 
     public func render(_ documents: [MarkdownDocument]) -> (pages: [String: RenderedMarkdown], diagnostics: [Diagnostic]) {
+        // Both phases run on all cores; each document is independent within a phase.
+        let renderer = self.renderer
+        let anchors = documents.concurrentMap { renderer.anchors(in: $0.markdown) }
         var table = LinkTable()
-        for document in documents {
-            table.add(file: document.file, route: document.route, anchors: renderer.anchors(in: document.markdown))
+        for (document, pageAnchors) in zip(documents, anchors) {
+            table.add(file: document.file, route: document.route, anchors: pageAnchors)
+        }
+        let links = table
+        let renderings = documents.concurrentMap { document in
+            renderer.render(document.markdown) { destination in
+                links.resolve(destination, from: document.file, on: document.route)
+            }
         }
         var pages: [String: RenderedMarkdown] = [:]
         var diagnostics: [Diagnostic] = []
-        for document in documents {
-            let rendered = renderer.render(document.markdown) { destination in
-                table.resolve(destination, from: document.file, on: document.route)
-            }
+        for (document, rendered) in zip(documents, renderings) {
             pages[document.file] = rendered
             diagnostics += rendered.problems.map { problem in
                 .error(at: SourceLocation(file: document.file, line: document.firstLine + problem.line - 1,
