@@ -1,0 +1,97 @@
+import Foundation
+import PatternsContent
+import Testing
+@testable import PatternsKatas
+
+/// Plays `swift`: the first build fails in one variant's sources; tests pass for the modules
+/// listed in `passing` and fail for the others, writing the event stream as Swift Testing does.
+final class FakeSwift: ProcessRunner, @unchecked Sendable {
+    let fileSystem: InMemoryFileSystem
+    let brokenModule: String?
+    let passing: Set<String>
+    private let lock = NSLock()
+    private var builds = 0
+
+    init(fileSystem: InMemoryFileSystem, brokenModule: String?, passing: Set<String>) {
+        self.fileSystem = fileSystem
+        self.brokenModule = brokenModule
+        self.passing = passing
+    }
+
+    var buildCount: Int { lock.withLock { builds } }
+
+    func run(_ request: ProcessRequest) async throws -> ProcessOutcome {
+        let arguments = request.arguments
+        if arguments.starts(with: ["swift", "build"]) {
+            let first = lock.withLock { builds += 1; return builds == 1 }
+            guard first, let broken = brokenModule else { return ProcessOutcome(exitCode: 0, output: "Build complete!") }
+            return ProcessOutcome(exitCode: 1, output: "\(request.workingDirectory)/Variants/\(broken)/Sources/Adder.swift:3:5: error: nope\n")
+        }
+        let target = String(arguments[arguments.firstIndex(of: "--filter")! + 1].dropFirst().dropLast(2))
+        let module = String(target.dropLast("Tests".count))
+        let eventsFile = arguments[arguments.firstIndex(of: "--event-stream-output-path")! + 1]
+        try fileSystem.write(Self.events(passes: passing.contains(module)), to: eventsFile)
+        return ProcessOutcome(exitCode: passing.contains(module) ? 0 : 1, output: "")
+    }
+
+    static func events(passes: Bool) -> String {
+        let issue = #"{"kind":"event","payload":{"kind":"issueRecorded","testID":"T.a()","messages":[{"symbol":"fail","text":"no"}]},"version":0}"#
+        return [
+            #"{"kind":"test","payload":{"kind":"function","id":"T.a()","name":"a()","displayName":"It adds"},"version":0}"#,
+            #"{"kind":"event","payload":{"kind":"testStarted","testID":"T.a()"},"version":0}"#,
+            passes ? "" : issue,
+            #"{"kind":"event","payload":{"kind":"testEnded","testID":"T.a()"},"version":0}"#,
+            #"{"kind":"event","payload":{"kind":"runEnded"},"version":0}"#,
+        ].joined(separator: "\n")
+    }
+}
+
+@Suite("verify's orchestration, with a fake swift")
+struct KataVerifierTests {
+    func verify(broken: String?, passing: Set<String>) async throws -> (KataVerifier.Summary, String, FakeSwift) {
+        let fileSystem = InMemoryFileSystem(files: [
+            "katas/adder/Sources/Adder.swift": Fixture.stub,
+            "katas/adder/Solution/Adder.swift": Fixture.solution,
+            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
+        ])
+        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: broken, passing: passing)
+        let lines = LineCollector()
+        let verifier = KataVerifier(
+            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
+            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
+        )
+        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+        return (summary, lines.text, swift)
+    }
+
+    @Test("An honest kata passes: reference passes, stub and mutants fail")
+    func honest() async throws {
+        let (summary, output, _) = try await verify(broken: nil, passing: ["AdderKata__reference"])
+        #expect(summary.succeeded)
+        #expect(output.contains("adder  reference ✓ passes 1/1 · stub ✓ fails 1/1 · mutants 2/2 caught"))
+        #expect(output.hasSuffix("verify: 4 passed, 0 failed"))
+    }
+
+    @Test("A variant that does not compile is named and set aside; the others still run")
+    func compileFailureIsolated() async throws {
+        let (summary, output, swift) = try await verify(broken: "AdderKata__swaps", passing: ["AdderKata__reference"])
+        #expect(swift.buildCount == 2)
+        #expect(summary.passed == 3 && summary.failed == 1)
+        #expect(output.contains("error: adder: mutant swaps (AdderKata__swaps) does not compile"))
+        #expect(output.contains("Variants/AdderKata__swaps/Sources/Adder.swift:3:5: error: nope"))
+    }
+
+    @Test("Loader diagnostics are printed and fail the run")
+    func metadata() async throws {
+        let fileSystem = InMemoryFileSystem()
+        let lines = LineCollector()
+        let verifier = KataVerifier(
+            fileSystem: fileSystem, runner: ScriptedRunner(answers: [:]), paths: KataPaths(katasRoot: "katas"),
+            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
+        )
+        let diagnostic = Diagnostic.error(at: SourceLocation(file: "katas/x/kata.yml", line: 3, column: 1), "kata 'x' needs at least 3 mutants (found 1)")
+        let summary = try await verifier.verify([], diagnostics: Diagnostics([diagnostic]))
+        #expect(!summary.succeeded)
+        #expect(lines.text.hasPrefix("katas/x/kata.yml:3:1: error: kata 'x' needs at least 3 mutants (found 1)"))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import PatternsKatas
-
-@Test func placeholder() {}
