@@ -53,6 +53,8 @@ import Testing
             "content/patterns/retry.md:12:9: pattern 'retry' cannot be related to itself",
             "content/patterns/retry.md:16:9: duplicate related edge 'timeout' (requires)",
             "content/patterns/retry.md:18:9: unknown pattern 'timeot' (did you mean 'timeout'?)",
+            "content/patterns/timeout.md:12:9: 'timeout' says it complements 'retry', but 'retry' says it requires "
+                + "'timeout' (at content/patterns/retry.md:14:9); keep the edge on one page: the other shows it automatically",
         ])
     }
 
@@ -171,6 +173,32 @@ import Testing
             "content/patterns/timeout.md:2:1: pattern 'timeout' has no related patterns",
             "content/problems.yml:4:7: problem 'scale' is not used by any pattern",
             "katas/timeout/kata.yml:6:1: kata order 1 is also used by 'retry'",
+        ])
+    }
+
+    @Test func anEdgeWrittenOnBothPagesMustAgree() {
+        // The fixture's retry and timeout both say they complement each other: allowed.
+        let requires = Fixtures.timeoutMarkdown.replacingOccurrences(
+            of: "  - id: retry\n    relation: complements", with: "  - id: retry\n    relation: requires")
+        #expect(diagnostics(["content/patterns/timeout.md": requires]) == [
+            "content/patterns/timeout.md:12:9: 'timeout' says it requires 'retry', but 'retry' says it complements "
+                + "'timeout' (at content/patterns/retry.md:12:9); keep the edge on one page: the other shows it automatically",
+        ])
+    }
+
+    @Test func aProblemSolvedByOnlyOnePatternIsAWarning() {
+        let problems = """
+            - id: handle-failures
+              title: Failures
+              description: Degrade.
+            - id: wait-less
+              title: Wait less
+              description: Bound the wait.
+            """
+        let timeout = Fixtures.timeoutMarkdown.replacingOccurrences(
+            of: "problems: [handle-failures]", with: "problems: [handle-failures, wait-less]")
+        #expect(diagnostics(["content/problems.yml": problems, "content/patterns/timeout.md": timeout], severity: .warning) == [
+            "content/problems.yml:4:7: problem 'wait-less' has only one pattern (offer at least two ways to solve it)",
         ])
     }
 }

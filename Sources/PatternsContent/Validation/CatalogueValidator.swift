@@ -20,6 +20,7 @@ public enum CatalogueValidator {
         for pattern in catalogue.patterns {
             diagnostics.append(contentsOf: context.check(pattern))
         }
+        diagnostics.append(contentsOf: edgeDisagreements(catalogue.patterns))
         for path in catalogue.paths {
             for step in path.steps where !context.isKnownPattern(step.pattern) {
                 diagnostics.append(unknown("pattern", step.pattern, at: step.location, among: context.patternIDs))
@@ -177,7 +178,6 @@ public enum CatalogueValidator {
     static func unusedTerms(_ catalogue: Catalogue) -> [Diagnostic] {
         let usedCategories = Set(catalogue.patterns.map(\.category))
         let usedGroups = Set(catalogue.patterns.compactMap(\.group))
-        let usedProblems = Set(catalogue.patterns.flatMap(\.problems))
         var found: [Diagnostic] = []
         for term in catalogue.categories where !usedCategories.contains(term.id) {
             found.append(.warning(at: term.location, "category '\(term.id)' is not used by any pattern"))
@@ -185,8 +185,13 @@ public enum CatalogueValidator {
         for term in catalogue.groups where !usedGroups.contains(term.id) {
             found.append(.warning(at: term.location, "group '\(term.id)' is not used by any pattern"))
         }
-        for problem in catalogue.problems where !usedProblems.contains(problem.id) {
-            found.append(.warning(at: problem.location, "problem '\(problem.id)' is not used by any pattern"))
+        let patternsPerProblem = Dictionary(grouping: catalogue.patterns.flatMap(\.problems), by: { $0 }).mapValues(\.count)
+        for problem in catalogue.problems {
+            switch patternsPerProblem[problem.id] ?? 0 {
+            case 0: found.append(.warning(at: problem.location, "problem '\(problem.id)' is not used by any pattern"))
+            case 1: found.append(.warning(at: problem.location, "problem '\(problem.id)' has only one pattern (offer at least two ways to solve it)"))
+            default: break
+            }
         }
         return found
     }
