@@ -63,6 +63,13 @@ import Testing
         #expect(Fixtures.decodingErrors(text) == ["3:8: expected a string for 'title', found a list"])
     }
 
+    @Test func anUnquotedColonInYAMLTextSaysToQuoteIt() {
+        let text = Fixtures.retry(replacing: "checklist:", with: "checklist:\n  - Cap attempts: three at most")
+        #expect(Fixtures.decodingErrors(text) == [
+            "20:5: expected a string for 'checklist', found a table (put text that contains ': ' in quotes)",
+        ])
+    }
+
     @Test func everyErrorOfAFileIsReportedTogether() {
         var text = Fixtures.retry(replacing: "difficulty:", with: "difficulty: expert")
         text = text.replacingOccurrences(of: "tier: gold", with: "tier: platinum")

@@ -65,7 +65,9 @@ final class TableReader {
 
     static func string(_ value: FrontMatterValue, for key: String, sink: DiagnosticSink) -> String? {
         guard case .string(let text, _) = value else {
-            sink.error(at: value.location, "expected a string for '\(key)', found \(value.kindDescription)")
+            // In YAML, an unquoted `Check: the thing` becomes a one-entry table, not text.
+            let hint = if case .table = value { " (put text that contains ': ' in quotes)" } else { "" }
+            sink.error(at: value.location, "expected a string for '\(key)', found \(value.kindDescription)\(hint)")
             return nil
         }
         return text
