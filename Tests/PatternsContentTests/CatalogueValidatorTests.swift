@@ -162,14 +162,18 @@ import Testing
         let kata = Fixtures.kataYAML.replacingOccurrences(of: "id: retry", with: "id: timeout")
             .replacingOccurrences(of: "pattern: retry", with: "pattern: timeout")
         let timeout = Fixtures.timeoutMarkdown.replacingOccurrences(of: "related:\n  - id: retry\n    relation: complements\n", with: "")
+        let retry = Fixtures.retryYAML.replacingOccurrences(
+            of: "related:\n  - id: timeout\n    relation: complements\n    reason: Bound each try.\n", with: "")
         let overrides = [
             "content/problems.yml": problems,
+            Fixtures.retryPath: retry,
             "content/patterns/timeout.md": timeout,
             "katas/timeout/kata.yml": kata,
             "katas/timeout/instructions.md": "Do it.",
         ]
         #expect(diagnostics(overrides) == [])
         #expect(diagnostics(overrides, severity: .warning) == [
+            "content/patterns/retry.md:2:1: pattern 'retry' has no related patterns",
             "content/patterns/timeout.md:2:1: pattern 'timeout' has no related patterns",
             "content/problems.yml:4:7: problem 'scale' is not used by any pattern",
             "katas/timeout/kata.yml:6:1: kata order 1 is also used by 'retry'",
@@ -200,5 +204,11 @@ import Testing
         #expect(diagnostics(["content/problems.yml": problems, "content/patterns/timeout.md": timeout], severity: .warning) == [
             "content/problems.yml:4:7: problem 'wait-less' has only one pattern (offer at least two ways to solve it)",
         ])
+    }
+
+    @Test func anEdgeWrittenOnTheOtherPageCountsAsRelated() {
+        // retry names timeout; timeout names nothing, yet its page shows "complements retry".
+        let timeout = Fixtures.timeoutMarkdown.replacingOccurrences(of: "related:\n  - id: retry\n    relation: complements\n", with: "")
+        #expect(diagnostics(["content/patterns/timeout.md": timeout], severity: .warning) == [])
     }
 }
