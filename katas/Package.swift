@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "KataHarness", path: "Harness"),
     ]
     // The kata list: keep in the order of katas/*/kata.yml `order`.
-    // + kata("CircuitBreaker", folder: "circuit-breaker") …
+    + kata("TimeoutKata", folder: "timeout")
+    + kata("RetryKata", folder: "retry-with-backoff")
+    + kata("CircuitBreakerKata", folder: "circuit-breaker")
+    + kata("BulkheadKata", folder: "bulkhead")
     + kata("RateLimitingKata", folder: "rate-limiting")
     + kata("IdempotencyKeyKata", folder: "idempotency-key")
     + kata("TransactionalOutboxKata", folder: "transactional-outbox")
