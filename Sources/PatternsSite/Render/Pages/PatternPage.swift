@@ -46,6 +46,9 @@ struct PatternView: Sendable {
     var references: [Reference]
     var kata: LinkView?
     var kataBlurb: String?
+    /// Whether the front matter gives anything for the quick-reference card (Mustache reads
+    /// stored properties only, so this cannot be computed on demand).
+    var hasCard = false
 }
 
 extension PageFactory {
@@ -58,7 +61,7 @@ extension PageFactory {
         let neighbours = index.neighbours(of: pattern)
         let kata = index.kata(for: pattern)
         let rendered = markdown[pattern.source.path]
-        let view = PatternView(
+        var view = PatternView(
             id: pattern.id,
             title: pattern.title,
             tagline: pattern.tagline,
@@ -96,6 +99,8 @@ extension PageFactory {
             references: pattern.references,
             kata: kata.map { LinkView(href: route.link(to: .kata($0.id)), title: $0.title) },
             kataBlurb: kata?.blurb)
+        view.hasCard = !(view.related.isEmpty && view.alternatives.isEmpty && view.knownUses.isEmpty
+            && view.checklist.isEmpty && view.references.isEmpty)
         return page(route, template: "pattern", title: pattern.title, description: pattern.summary,
                     section: nil, view)
     }
