@@ -58,12 +58,15 @@ struct VariantGeneratorTests {
         #expect(errors.first?.message == "mutant 'lost': file 'Nope.swift' is not in Solution/ (it has Adder.swift)")
     }
 
-    @Test("Solution/ must have every file Sources/ has")
-    func solutionMatchesSources() {
+    @Test("A Sources/ file that Solution/ lacks is given to the learner: the reference uses it as is")
+    func givenFilesComeFromSources() {
         var files = Fixture.files
-        files.sources["Extra.swift"] = "// TODO(kata)"
-        let (_, errors) = VariantGenerator.variants(for: Fixture.kata(), files: files)
-        #expect(errors.map(\.message).contains { $0.contains("Solution/ lacks Extra.swift") })
+        files.sources["Given.swift"] = "public struct Database {}"
+        let (variants, errors) = VariantGenerator.variants(for: Fixture.kata(), files: files)
+        #expect(errors.isEmpty)
+        let reference = variants.first { $0.kind == .reference }
+        #expect(reference?.sources["Given.swift"] == "public struct Database {}", "the given file is missing from the reference")
+        #expect(reference?.sources["Adder.swift"] == files.solution["Adder.swift"], "the reference must use the solved file, not the stub")
     }
 
     @Test("Two mutant ids that map to the same module are an error")

@@ -2,8 +2,7 @@
 public enum GuideDecoder {
     public static func decode(_ page: ParsedPage) -> Result<Guide, Diagnostics> {
         let sink = DiagnosticSink()
-        let top = SourceLocation(file: page.source.path, line: 1, column: 1)
-        guard let reader = TableReader(page.frontMatter, name: "front matter", missingKeyLocation: top, sink: sink) else {
+        guard let reader = TableReader.frontMatter(of: page, sink: sink) else {
             return .failure(Diagnostics(sink.diagnostics))
         }
         let id = reader.slug("id", required: true)

@@ -30,6 +30,12 @@ final class TableReader {
         self.sink = sink
     }
 
+    /// The reader of a page's front matter, where a missing key is reported at the opening fence.
+    static func frontMatter(of page: ParsedPage, sink: DiagnosticSink) -> TableReader? {
+        let top = SourceLocation(file: page.source.path, line: 1, column: 1)
+        return TableReader(page.frontMatter, name: "front matter", missingKeyLocation: top, sink: sink)
+    }
+
     var file: String { missingKeyLocation.file }
 
     // MARK: Raw access

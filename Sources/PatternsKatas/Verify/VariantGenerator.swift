@@ -11,10 +11,9 @@ public enum VariantGenerator {
             errors.append(VariantError(kataID: kata.id, "no Swift files in \(folder)/"))
         }
         if !errors.isEmpty { return ([], errors) }
-        let missing = Set(files.sources.keys).subtracting(files.solution.keys).sorted()
-        if !missing.isEmpty {
-            errors.append(VariantError(kataID: kata.id, "Solution/ lacks \(missing.joined(separator: ", ")) (it must have the same file names as Sources/)"))
-        }
+        // Solution/ holds the files the learner writes; a Sources/ file it lacks is given to the
+        // learner (a fake database, say) and is part of the reference as it stands.
+        let reference = files.sources.merging(files.solution) { _, solved in solved }
 
         func make(_ kind: Variant.Kind, suffix: String, sources: [String: String]) -> Variant {
             let module = "\(kata.module)__\(suffix)"
@@ -23,7 +22,7 @@ public enum VariantGenerator {
         }
 
         var variants = [
-            make(.reference, suffix: "reference", sources: files.solution),
+            make(.reference, suffix: "reference", sources: reference),
             make(.stub, suffix: "stub", sources: files.sources),
         ]
         var suffixes: Set<String> = ["stub", "reference"]
@@ -33,7 +32,7 @@ public enum VariantGenerator {
                 errors.append(VariantError(kataID: kata.id, mutant: mutant, "mutant '\(mutant.id)' clashes with another variant named '\(suffix)'; rename it"))
                 continue
             }
-            switch MutantApplier.apply(mutant, to: files.solution) {
+            switch MutantApplier.apply(mutant, to: reference) {
             case .success(let mutated):
                 variants.append(make(.mutant(mutant), suffix: suffix, sources: mutated))
             case .failure(let problem):

@@ -1,4 +1,5 @@
 import PatternsContent
+import PatternsMarkdown
 
 /// `atom.xml`: patterns by their `updated` date, newest first.
 ///
@@ -15,11 +16,11 @@ struct AtomFeed {
             let url = config.baseURL + Route.pattern(pattern.id).path
             return """
                   <entry>
-                    <title>\(XML.escape(pattern.title))</title>
-                    <link href="\(XML.escape(url))"/>
-                    <id>\(XML.escape(url))</id>
+                    <title>\(HTMLEscaping.escape(pattern.title))</title>
+                    <link href="\(HTMLEscaping.escape(url))"/>
+                    <id>\(HTMLEscaping.escape(url))</id>
                     <updated>\(pattern.updated!.rfc3339)</updated>
-                    <summary>\(XML.escape(pattern.summary))</summary>
+                    <summary>\(HTMLEscaping.escape(pattern.summary))</summary>
                   </entry>
 
                 """
@@ -27,13 +28,13 @@ struct AtomFeed {
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
-              <title>\(XML.escape(config.title))</title>
-              <subtitle>\(XML.escape(config.description))</subtitle>
-              <link href="\(XML.escape(config.baseURL + Route.atom.path))" rel="self"/>
-              <link href="\(XML.escape(config.baseURL))"/>
-              <id>\(XML.escape(config.baseURL))</id>
+              <title>\(HTMLEscaping.escape(config.title))</title>
+              <subtitle>\(HTMLEscaping.escape(config.description))</subtitle>
+              <link href="\(HTMLEscaping.escape(config.baseURL + Route.atom.path))" rel="self"/>
+              <link href="\(HTMLEscaping.escape(config.baseURL))"/>
+              <id>\(HTMLEscaping.escape(config.baseURL))</id>
               <updated>\((newest ?? ContentDate(year: 1970, month: 1, day: 1)).rfc3339)</updated>
-              <author><name>\(XML.escape(config.author))</name></author>
+              <author><name>\(HTMLEscaping.escape(config.author))</name></author>
             \(entries.joined())</feed>
 
             """

@@ -1,10 +1,12 @@
+import PatternsMarkdown
+
 /// `sitemap.xml`: every HTML page but the 404, as absolute URLs from `base_url`.
 struct Sitemap {
     let baseURL: String
 
     func render(_ routes: [Route]) -> String {
         let urls = routes.filter { $0 != .notFound }.sorted().map {
-            "  <url><loc>\(XML.escape(baseURL + $0.path))</loc></url>\n"
+            "  <url><loc>\(HTMLEscaping.escape(baseURL + $0.path))</loc></url>\n"
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
