@@ -23,6 +23,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 ///
 /// `FixedRandom(unitValues: [0, 0.999])` makes `Double.random(in: 0..<x, using:)` return
 /// (close to) 0, then (close to) the top of the range, then repeat.
+///
+/// Use it for `Double` draws only. The standard library draws integers in a range by rejection
+/// sampling: it discards some raw values and draws again, so a generator that keeps returning a
+/// rejected value makes `Int.random(in:using:)` loop forever. Use `SeededRandom` for integers.
 public struct FixedRandom: RandomNumberGenerator, Sendable {
     private let values: [UInt64]
     private var index = 0
