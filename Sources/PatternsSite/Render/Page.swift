@@ -13,7 +13,7 @@ public struct Page: Sendable {
 /// Mustache looks names up the context stack, so page templates can use `{{site.title}}` etc.
 /// Every `href` in a context is already relative to the page it is on.
 struct PageContext<Content: Sendable>: Sendable {
-    var site: SiteChrome
+    var site: SiteConfig
     /// The `<title>`: the page's heading, then the site title.
     var documentTitle: String
     var description: String
@@ -23,13 +23,6 @@ struct PageContext<Content: Sendable>: Sendable {
     var homeHref: String
     var nav: [NavLink]
     var page: Content
-}
-
-struct SiteChrome: Sendable {
-    var title: String
-    var language: String
-    var description: String
-    var author: String
 }
 
 struct NavLink: Sendable {

@@ -31,8 +31,7 @@ struct PageFactory {
     ) -> Page {
         let link = { (target: Route) in base.map { $0 + target.path } ?? route.link(to: target) }
         return Page(route: route, template: template, context: PageContext(
-            site: SiteChrome(title: config.title, language: config.language,
-                             description: config.description, author: config.author),
+            site: config,
             documentTitle: route == .home ? config.title : "\(title) · \(config.title)",
             description: description,
             canonical: config.baseURL + route.path,
