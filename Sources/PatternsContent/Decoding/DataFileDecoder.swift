@@ -78,6 +78,7 @@ public enum DataFileDecoder {
         let order = reader.int("order", required: true)
         let blurb = reader.string("blurb", required: true)
         let hints = reader.stringList("hints", required: true)
+        let digDeeper = reader.stringList("dig_deeper", required: false)
         let mutants = reader.tableList("mutants", required: true).compactMap(decodeMutant)
         reader.reportUnknownKeys()
         guard sink.diagnostics.isEmpty, let id, let title, let pattern, let module, let difficulty, let order, let blurb else {
@@ -86,7 +87,7 @@ public enum DataFileDecoder {
         let source = SourceFile(path: path, body: "", bodyStartLine: 1, keyLocations: root.topLevelKeyLocations)
         return .success(Kata(
             id: id, title: title, pattern: pattern, module: module, difficulty: difficulty, order: order,
-            blurb: blurb, hints: hints, mutants: mutants, instructions: instructions, source: source
+            blurb: blurb, hints: hints, digDeeper: digDeeper, mutants: mutants, instructions: instructions, source: source
         ))
     }
 

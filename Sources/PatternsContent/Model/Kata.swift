@@ -31,6 +31,8 @@ public struct Kata: Hashable, Sendable, Identifiable {
     public var blurb: String
     /// From a gentle nudge to a specific pointer.
     public var hints: [String]
+    /// Shown after a solve: extensions, production concerns, questions to think about.
+    public var digDeeper: [String]
     public var mutants: [Mutant]
     /// The instructions, Markdown.
     public var instructions: String
@@ -38,7 +40,7 @@ public struct Kata: Hashable, Sendable, Identifiable {
 
     public init(
         id: String, title: String, pattern: String, module: String, difficulty: Difficulty,
-        order: Int, blurb: String, hints: [String], mutants: [Mutant], instructions: String,
+        order: Int, blurb: String, hints: [String], digDeeper: [String] = [], mutants: [Mutant], instructions: String,
         source: SourceFile
     ) {
         self.id = id
@@ -49,6 +51,7 @@ public struct Kata: Hashable, Sendable, Identifiable {
         self.order = order
         self.blurb = blurb
         self.hints = hints
+        self.digDeeper = digDeeper
         self.mutants = mutants
         self.instructions = instructions
         self.source = source
