@@ -1,10 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The katas: one library target with the learner's stub and one test target per kata, plus a
-// shared deterministic harness. Nothing beyond the toolchain, so a first `swift test` is quick.
+// The katas: one library target with the learner's stub and one test target per kata, a shared
+// deterministic harness, and the learner's tool. Nothing beyond the toolchain, so the first
+// `swift run kata` is quick.
 //
-//   swift test --filter CircuitBreaker     runs one kata's tests against your code
+//   swift run kata            checks the next unsolved kata on every save (see README.md)
 
 /// A kata's two targets: `folder/Sources` (your code) and `folder/Tests` (the checks).
 func kata(_ module: String, folder: String) -> [Target] {
@@ -23,8 +24,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "KataHarness", targets: ["KataHarness"]),
+        // The learner's loop, also the engine of the site generator's `patterns kata` front door.
+        .library(name: "KataLearner", targets: ["KataLearner"]),
+        .executable(name: "kata", targets: ["kata"]),
     ],
     targets: [
+        .target(name: "KataLearner", path: "Tools/KataLearner"),
+        .executableTarget(name: "kata", dependencies: ["KataLearner"], path: "Tools/kata"),
         .target(name: "KataHarness", path: "Harness"),
         // The harness's own tests: the katas' determinism rests on it.
         .testTarget(name: "KataHarnessTests", dependencies: ["KataHarness"], path: "HarnessTests"),

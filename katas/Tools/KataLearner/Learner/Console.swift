@@ -5,6 +5,8 @@ public protocol Console: Sendable {
     func say(_ line: String)
     /// Asks a yes/no question, default no. Non-interactive input answers no without waiting.
     func confirm(_ question: String) -> Bool
+    /// Clears the screen (watch starts each check on a clean one); a no-op where there is no screen.
+    func clear()
 }
 
 /// stdout and stdin.
@@ -14,6 +16,11 @@ public struct TerminalConsole: Console {
     public func say(_ line: String) {
         // Unbuffered, so progress shows while a long build runs and lines never interleave oddly.
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    public func clear() {
+        guard isatty(STDOUT_FILENO) != 0 else { return }
+        FileHandle.standardOutput.write(Data("\u{1B}[2J\u{1B}[H".utf8))
     }
 
     public func confirm(_ question: String) -> Bool {

@@ -7,12 +7,15 @@ public struct BehaviourResult: Hashable, Sendable {
         case didNotFinish
     }
 
+    /// Swift Testing's id, `Module.Suite/function()/File.swift:12:5`: what `--skip` matches.
+    public var id: String
     public var name: String
     public var status: Status
     /// What went wrong, one entry per issue, e.g. `BreakerTests.swift:12:5: Expectation failed: …`.
     public var issues: [String]
 
-    public init(name: String, status: Status, issues: [String] = []) {
+    public init(id: String? = nil, name: String, status: Status, issues: [String] = []) {
+        self.id = id ?? name
         self.name = name
         self.status = status
         self.issues = issues

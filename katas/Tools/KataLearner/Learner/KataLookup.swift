@@ -1,4 +1,4 @@
-import PatternsContent
+
 
 /// Finds the kata a learner named, suggesting the closest id when it is mistyped.
 public enum KataLookup {
@@ -13,7 +13,7 @@ public enum KataLookup {
         }
     }
 
-    public static func find(_ id: String, in katas: [Kata]) -> Result<Kata, Unknown> {
+    public static func find(_ id: String, in katas: [KataInfo]) -> Result<KataInfo, Unknown> {
         if let kata = katas.first(where: { $0.id == id }) { return .success(kata) }
         let ids = katas.map(\.id)
         let closest = ids.min { distance(id, $0) < distance(id, $1) }

@@ -1,5 +1,5 @@
 import Foundation
-import PatternsContent
+
 
 /// The learner's progress, kept in `katas/.progress.json` (learner state: never committed).
 public struct Progress: Codable, Hashable, Sendable {
@@ -30,10 +30,10 @@ public struct Progress: Codable, Hashable, Sendable {
 /// Reads and writes `Progress`. A missing or unreadable file is a fresh start, not an error:
 /// progress is a convenience and must never stop a learner from working.
 public struct ProgressStore: Sendable {
-    public var fileSystem: FileSystem
+    public var fileSystem: LearnerFileSystem
     public var path: String
 
-    public init(fileSystem: FileSystem, path: String) {
+    public init(fileSystem: LearnerFileSystem, path: String) {
         self.fileSystem = fileSystem
         self.path = path
     }

@@ -1,4 +1,4 @@
-import PatternsContent
+
 
 /// Finds the pristine stub of a kata's `Sources/` in git history.
 ///

@@ -1,9 +1,9 @@
-import PatternsContent
+
 
 /// Hands out a kata's hints one at a time, gentle first.
 public enum HintBook {
     /// The lines to show and the new number of hints seen.
-    public static func next(_ kata: Kata, seen: Int) -> (lines: [String], seen: Int) {
+    public static func next(_ kata: KataInfo, seen: Int) -> (lines: [String], seen: Int) {
         let total = kata.hints.count
         guard total > 0 else { return (["\(kata.id) has no hints."], seen) }
         guard seen < total else {
@@ -13,13 +13,13 @@ public enum HintBook {
     }
 
     /// Every hint seen so far, without revealing a new one.
-    public static func seenSoFar(_ kata: Kata, seen: Int) -> [String] {
+    public static func seenSoFar(_ kata: KataInfo, seen: Int) -> [String] {
         let shown = min(seen, kata.hints.count)
-        guard shown > 0 else { return ["No hints seen yet for \(kata.id). `patterns kata hint \(kata.id)` shows the first."] }
+        guard shown > 0 else { return ["No hints seen yet for \(kata.id). `swift run kata hint \(kata.id)` shows the first."] }
         return (0..<shown).map { format(kata, index: $0) }
     }
 
-    static func format(_ kata: Kata, index: Int) -> String {
+    static func format(_ kata: KataInfo, index: Int) -> String {
         "Hint \(index + 1) of \(kata.hints.count): \(kata.hints[index].trimmingWhitespace)"
     }
 }

@@ -45,7 +45,7 @@ public enum TestEventStreamParser {
             let found = collapse(issues[id] ?? [])
             let status: BehaviourResult.Status =
                 !ended.contains(id) ? .didNotFinish : found.isEmpty ? .passed : .failed
-            return BehaviourResult(name: test.name, status: status, issues: found)
+            return BehaviourResult(id: id, name: test.name, status: status, issues: found)
         }
         return TestRunReport(behaviours: behaviours, finished: finished)
     }
