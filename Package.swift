@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The katas package, for its learner's loop (KataLearner), shared by `patterns kata`.
+        .package(path: "katas"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev).
@@ -44,7 +46,7 @@ let package = Package(
         // The learner's loop and the maintainer's verification of the katas package.
         .target(
             name: "PatternsKatas",
-            dependencies: ["PatternsContent"]
+            dependencies: ["PatternsContent", .product(name: "KataLearner", package: "katas")]
         ),
         .executableTarget(
             name: "patterns",

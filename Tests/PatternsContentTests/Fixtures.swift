@@ -129,6 +129,9 @@ enum Fixtures {
             file: Retry.swift
             replace: "sleep"
             with: "_ = "
+        dig_deeper:
+          - Add a retry budget.
+          - Honour Retry-After.
         """
 
     /// A complete, valid tree: site, taxonomies, two patterns and one kata.

@@ -51,7 +51,7 @@ struct KataVerifierTests {
     func verify(broken: String?, passing: Set<String>) async throws -> (KataVerifier.Summary, String, FakeSwift) {
         let fileSystem = InMemoryFileSystem(files: [
             "katas/adder/Sources/Adder.swift": Fixture.stub,
-            "katas/adder/Solution/Adder.swift": Fixture.solution,
+            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
             "katas/adder/Tests/AdderTests.swift": Fixture.tests,
         ])
         let swift = FakeSwift(fileSystem: fileSystem, brokenModule: broken, passing: passing)

@@ -6,7 +6,7 @@ import Testing
 struct LearnerTests {
     @Test("Progress survives a round trip through .progress.json")
     func progressRoundTrip() throws {
-        let fileSystem = InMemoryFileSystem()
+        let fileSystem = MemoryFileSystem()
         let store = ProgressStore(fileSystem: fileSystem, path: "katas/.progress.json")
         #expect(store.load() == Progress())
         try store.update { $0["adder"].hintsSeen = 2 }
@@ -17,7 +17,7 @@ struct LearnerTests {
 
     @Test("A corrupt progress file is a fresh start")
     func corrupt() throws {
-        let fileSystem = InMemoryFileSystem(files: ["p.json": "{not json"])
+        let fileSystem = MemoryFileSystem(["p.json": "{not json"])
         #expect(ProgressStore(fileSystem: fileSystem, path: "p.json").load() == Progress())
     }
 
@@ -33,7 +33,7 @@ struct LearnerTests {
 
     @Test("An unknown kata id suggests the closest one and lists all")
     func didYouMean() {
-        let katas = [Fixture.kata(id: "circuit-breaker"), Fixture.kata(id: "saga")]
+        let katas = [Fixture.info(id: "circuit-breaker"), Fixture.info(id: "saga")]
         guard case .failure(let error) = KataLookup.find("circuit-braker", in: katas) else {
             Issue.record("expected a failure")
             return
@@ -46,7 +46,7 @@ struct LearnerTests {
 
     @Test("Hints come one at a time, then stop; --all shows only those seen")
     func hints() {
-        let kata = Fixture.kata()
+        let kata = Fixture.info()
         let first = HintBook.next(kata, seen: 0)
         #expect(first.lines == ["Hint 1 of 2: Think about it."] && first.seen == 1)
         #expect(HintBook.next(kata, seen: 2).seen == 2)
@@ -54,38 +54,3 @@ struct LearnerTests {
     }
 }
 
-@Suite("Classifying a check")
-struct CheckClassificationTests {
-    @Test("A finished run is a test result")
-    func tested() {
-        let report = TestEventStreamParser.parse(Samples.eventStream)
-        let outcome = KataChecker.classify(report: report, outcome: ProcessOutcome(exitCode: 1, output: ""))
-        #expect(outcome == .tested(report))
-        let lines = CheckReport.lines(outcome, kata: Fixture.kata(), projectRoot: "/r")
-        #expect(lines.first == "✓ Adding zero keeps the number")
-        #expect(lines.last == "2 of 5 behaviours pass")
-    }
-
-    @Test("No run and compiler errors is a compile failure, shown relative to the project")
-    func compileFailure() {
-        let outcome = KataChecker.classify(report: TestEventStreamParser.parse(""),
-                                           outcome: ProcessOutcome(exitCode: 1, output: Samples.compilerOutput))
-        guard case .compileFailed(let errors, _) = outcome else {
-            Issue.record("expected a compile failure, got \(outcome)")
-            return
-        }
-        #expect(errors.count == 1)
-        let lines = CheckReport.lines(outcome, kata: Fixture.kata(), projectRoot: "/tmp/k")
-        #expect(lines[2].hasPrefix("katas/adder/Sources/Adder.swift:3:12: error:"))
-    }
-
-    @Test("A run cut short without compiler errors is a crash")
-    func crash() {
-        let outcome = KataChecker.classify(report: TestEventStreamParser.parse(""),
-                                           outcome: ProcessOutcome(exitCode: 132, output: "Fatal error: boom"))
-        guard case .crashed = outcome else {
-            Issue.record("expected a crash")
-            return
-        }
-    }
-}

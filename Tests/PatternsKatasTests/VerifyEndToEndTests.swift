@@ -16,12 +16,12 @@ struct VerifyEndToEndTests {
         try fileSystem.write(Self.katasManifest, to: "katas/Package.swift")
         try fileSystem.write("public enum Harness { public static let ready = true }\n", to: "katas/Harness/Harness.swift")
         try fileSystem.write(Fixture.stub, to: "katas/adder/Sources/Adder.swift")
-        try fileSystem.write(Fixture.solution, to: "katas/adder/Solution/Adder.swift")
+        try fileSystem.write(Fixture.solution, to: "katas/adder/.meta/solution/Adder.swift")
         try fileSystem.write(Fixture.tests, to: "katas/adder/Tests/AdderTests.swift")
 
         let lines = LineCollector()
         let verifier = KataVerifier(
-            fileSystem: fileSystem, runner: FoundationProcessRunner(), paths: KataPaths(katasRoot: "katas"),
+            fileSystem: fileSystem, runner: GroupProcessRunner(), paths: KataPaths(katasRoot: "katas"),
             scratch: ScratchPackage(root: root + "/katas/.build-verify", katasPackage: root + "/katas"),
             log: { lines.append($0) }
         )

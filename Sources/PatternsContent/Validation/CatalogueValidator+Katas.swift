@@ -17,6 +17,12 @@ extension CatalogueValidator {
             if !kata.hints.contains(where: { !$0.trimmingWhitespace.isEmpty }) {
                 diagnostics.append(.error(at: kata.source.location(of: "hints"), "kata '\(kata.id)' needs at least one non-empty hint"))
             }
+            if !(2...4).contains(kata.digDeeper.count) {
+                diagnostics.append(.error(
+                    at: kata.source.location(of: "dig_deeper"),
+                    "kata '\(kata.id)' needs 2 to 4 dig_deeper notes, shown after a solve (found \(kata.digDeeper.count))"
+                ))
+            }
             if kata.mutants.count < 3 {
                 diagnostics.append(.error(
                     at: kata.source.location(of: "mutants"),

@@ -1,3 +1,4 @@
+import KataLearner
 import PatternsContent
 
 /// Where a kata's folders are, relative to the katas root.
@@ -11,7 +12,8 @@ public struct KataPaths: Sendable {
     public func folder(_ kata: Kata) -> String { join(katasRoot, kata.id) }
     public func sources(_ kata: Kata) -> String { join(folder(kata), "Sources") }
     public func tests(_ kata: Kata) -> String { join(folder(kata), "Tests") }
-    public func solution(_ kata: Kata) -> String { join(folder(kata), "Solution") }
+    /// The reference solution: `KataLayout.referenceFolder`, out of the learner's way.
+    public func solution(_ kata: Kata) -> String { join(folder(kata), KataLayout.referenceFolder) }
     public var progressFile: String { join(katasRoot, ".progress.json") }
 
     /// The `.swift` files directly in each of the kata's folders.
@@ -30,8 +32,4 @@ public struct KataPaths: Sendable {
         }
         return files
     }
-}
-
-func join(_ a: String, _ b: String) -> String {
-    a.isEmpty || a == "." ? b : a.hasSuffix("/") ? a + b : a + "/" + b
 }

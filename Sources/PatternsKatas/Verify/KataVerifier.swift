@@ -1,3 +1,4 @@
+import KataLearner
 import PatternsContent
 
 /// `patterns kata verify`: builds every variant of every kata in one scratch package, runs each
@@ -117,13 +118,19 @@ public struct KataVerifier: Sendable {
         return results
     }
 
+    /// Crash-isolated: a mutant that traps fails the behaviour it trapped in, and the rest still run.
     private func runTests(of variant: Variant, eventsDir: String) async throws -> VariantRun {
         let eventsFile = join(eventsDir, "\(variant.module).jsonl")
-        if fileSystem.fileExists(at: eventsFile) { try fileSystem.removeItem(at: eventsFile) }
-        let arguments = SwiftTestCommand.test(target: variant.testTarget, eventsFile: eventsFile, skipBuild: true)
-        let outcome = try await runner.run(ProcessRequest(arguments, in: scratch.root, timeout: testTimeout))
-        let events = (try? fileSystem.readText(at: eventsFile)) ?? ""
-        return .ran(TestEventStreamParser.parse(events), timedOut: outcome.timedOut, output: outcome.output)
+        let result = try await CrashIsolation.run { skipping in
+            if fileSystem.fileExists(at: eventsFile) { try fileSystem.removeItem(at: eventsFile) }
+            let arguments = SwiftTestCommand.test(target: variant.testTarget, eventsFile: eventsFile, skipping: skipping)
+            let outcome = try await runner.run(ProcessRequest(
+                arguments, in: scratch.root, timeout: testTimeout, environment: SwiftTestCommand.environment
+            ))
+            let events = (try? fileSystem.readText(at: eventsFile)) ?? ""
+            return CrashIsolation.Run(report: TestEventStreamParser.parse(events), outcome: outcome)
+        }
+        return .ran(result.report, timedOut: result.outcome.timedOut, output: result.outcome.output)
     }
 
     private func report(_ katas: [Kata], _ verdicts: [VariantVerdict]) {

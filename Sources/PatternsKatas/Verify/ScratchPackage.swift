@@ -1,3 +1,4 @@
+import KataLearner
 import PatternsContent
 
 /// The one package in which every variant is a library plus a test target, built together.

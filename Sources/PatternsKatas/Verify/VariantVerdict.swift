@@ -1,3 +1,4 @@
+import KataLearner
 /// What happened when a variant was built and its tests run.
 public enum VariantRun: Hashable, Sendable {
     /// The variant did not compile; the compiler's error lines.

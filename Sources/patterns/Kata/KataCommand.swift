@@ -1,13 +1,12 @@
 import ArgumentParser
 
-/// `patterns kata …`: the learner's loop and the maintainer's proof that the katas are honest.
+/// `patterns kata …`: the maintainer's proof that the katas are honest, and a front door to the
+/// learner's loop, which lives in the katas package (`swift run kata` there needs only Swift).
 struct KataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kata",
         abstract: "Practise the katas (and verify them).",
-        subcommands: [
-            KataList.self, KataShow.self, KataCheck.self, KataHint.self, KataReset.self, KataWatch.self,
-            KataVerify.self,
-        ]
+        subcommands: [KataVerify.self, KataLearn.self],
+        defaultSubcommand: KataLearn.self
     )
 }

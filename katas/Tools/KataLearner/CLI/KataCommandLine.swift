@@ -6,6 +6,13 @@ public struct KataCommandLine: Sendable, Equatable {
     public var flags: Set<String>
     public var timeLimit: Int?
 
+    public init(command: String, id: String?, flags: Set<String>, timeLimit: Int?) {
+        self.command = command
+        self.id = id
+        self.flags = flags
+        self.timeLimit = timeLimit
+    }
+
     public static let usage = """
         usage: swift run kata [COMMAND] [ID] [options]     (from the katas/ folder)
 

@@ -26,7 +26,7 @@ extension KataTool {
 
     /// Runs the check while watching for a save. Returns the check's answer, or nil when a save
     /// came first (the check is cancelled, which stops its processes), with the latest snapshot.
-    func checkUnlessChanged(_ kata: KataInfo, session: CheckSession, watcher: SourceWatcher,
+    public func checkUnlessChanged(_ kata: KataInfo, session: CheckSession, watcher: SourceWatcher,
                             after snapshot: SourceWatcher.Snapshot, poll: Duration) async throws -> (Bool?, SourceWatcher.Snapshot) {
         enum Event: Sendable { case checked(Bool), changed(SourceWatcher.Snapshot) }
         return try await withThrowingTaskGroup(of: Event.self) { group in
@@ -48,7 +48,7 @@ extension KataTool {
         console.say("")
     }
 
-    func sourceWatcher(_ kata: KataInfo) -> SourceWatcher {
+    public func sourceWatcher(_ kata: KataInfo) -> SourceWatcher {
         let directory = layout.sources(kata.id)
         let fileSystem = self.fileSystem
         return SourceWatcher(times: times) { fileSystem.listDirectory(at: directory).map { join(directory, $0) } }

@@ -21,7 +21,11 @@ public struct KataLayout: Sendable, Hashable {
     public var progressFile: String { join(katasRoot, ".progress.json") }
     /// One small package per kata, so a kata that does not compile never stops another.
     public func workspace(_ id: String) -> String { join(katasRoot, ".build/learner/\(id)") }
-    /// The site's pattern page source, beside the katas package in the repository.
-    public func patternPage(_ pattern: String) -> String { join(katasRoot, "../content/patterns/\(pattern).md") }
-    public var siteConfig: String { join(katasRoot, "../content/site.toml") }
+    /// The repository the katas package sits in.
+    public var repositoryRoot: String {
+        let parts = katasRoot.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        return parts.isEmpty ? "." : parts.count == 1 && parts[0].isEmpty ? "/" : parts.joined(separator: "/")
+    }
+    /// The site's configuration, for the address of a kata's pattern page.
+    public var siteConfig: String { join(repositoryRoot, "content/site.toml") }
 }

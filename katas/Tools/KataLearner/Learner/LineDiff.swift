@@ -37,10 +37,10 @@ public enum LineDiff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 edits.append(Edit(kind: " ", text: a[i])); i += 1; j += 1
-            } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                edits.append(Edit(kind: "+", text: b[j])); j += 1
-            } else {
+            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
                 edits.append(Edit(kind: "-", text: a[i])); i += 1
+            } else {
+                edits.append(Edit(kind: "+", text: b[j])); j += 1
             }
         }
         return edits

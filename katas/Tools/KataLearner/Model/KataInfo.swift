@@ -46,14 +46,15 @@ public struct KataInfo: Hashable, Sendable {
                                                   expected: "a list of strings for '\(key)'")
             }
         }
+        let (id, title, pattern, module, difficulty) =
+            (try scalar("id"), try scalar("title"), try scalar("pattern"), try scalar("module"), try scalar("difficulty"))
         let orderText = try scalar("order")
         guard let order = Int(orderText) else {
             throw KataYAML.Failure(path: path, line: document.lines["order"] ?? 1, column: 1,
                                    expected: "a whole number for 'order', found '\(orderText)'")
         }
         return KataInfo(
-            id: try scalar("id"), title: try scalar("title"), pattern: try scalar("pattern"),
-            module: try scalar("module"), difficulty: try scalar("difficulty"), order: order,
+            id: id, title: title, pattern: pattern, module: module, difficulty: difficulty, order: order,
             blurb: try scalar("blurb"), hints: try list("hints"), digDeeper: try list("dig_deeper")
         )
     }

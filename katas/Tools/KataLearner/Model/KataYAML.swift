@@ -21,6 +21,13 @@ public enum KataYAML {
         public var column: Int
         public var expected: String
         public var description: String { "\(path):\(line):\(column): expected \(expected)" }
+
+        public init(path: String, line: Int, column: Int, expected: String) {
+            self.path = path
+            self.line = line
+            self.column = column
+            self.expected = expected
+        }
     }
 
     public static func parse(_ text: String, path: String) throws -> Document {

@@ -6,6 +6,12 @@ public enum CompilerErrors {
         public var line: String
         /// The quoted source and caret lines that follow, if any.
         public var context: [String]
+
+        public init(path: String, line: String, context: [String]) {
+            self.path = path
+            self.line = line
+            self.context = context
+        }
     }
 
     public static func extract(from output: String) -> [Entry] {
@@ -30,7 +36,7 @@ public enum CompilerErrors {
     }
 
     /// The path of `path:line:col: error: …`, or nil for other lines.
-    static func errorPath(_ line: String) -> String? {
+    public static func errorPath(_ line: String) -> String? {
         guard let range = line.range(of: ": error: ") else { return nil }
         let head = line[..<range.lowerBound].split(separator: ":")
         guard head.count >= 3, Int(head[head.count - 1]) != nil, Int(head[head.count - 2]) != nil else {

@@ -51,7 +51,7 @@ public enum TestEventStreamParser {
     }
 
     /// An expectation inside a loop can fail many times with the same words; say it once, counted.
-    static func collapse(_ issues: [String]) -> [String] {
+    public static func collapse(_ issues: [String]) -> [String] {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for issue in issues {
