@@ -4,7 +4,7 @@ public struct Kata: Hashable, Sendable, Identifiable {
     public struct Mutant: Hashable, Sendable {
         public var id: String
         public var description: String
-        /// A file in `Solution/`.
+        /// A file of the reference solution, `ID/.meta/solution/`.
         public var file: String
         /// Text that must occur exactly once in that file.
         public var replace: String
