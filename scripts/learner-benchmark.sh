@@ -11,6 +11,9 @@ work=$(mktemp -d /tmp/kata-benchmark.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+# CPU seconds (user + system) of the children run so far: unlike wall time, not inflated by
+# other work on a shared machine.
+cpu() { times | awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m"); s += t[1] * 60 + t[2] } printf "%.1f", s }'; }
 
 start=$(now)
 git clone --quiet "$source" "$work/repository"
@@ -19,6 +22,7 @@ cd "$work/repository/katas"
 # Not solved yet, so the check exits 1; the output must hold a failing behaviour.
 swift run kata check > "$work/first.txt" 2>&1 || true
 first_red=$(now)
+first_cpu=$(cpu)
 grep -q '^✗ ' "$work/first.txt" || { echo "no red test in the first check:"; cat "$work/first.txt"; exit 1; }
 
 # A learner's edit: one changed line in the stub.
@@ -29,9 +33,11 @@ rm "$file.orig"
 edited=$(now)
 swift run kata check > "$work/second.txt" 2>&1 || true
 rechecked=$(now)
+total_cpu=$(cpu)
 grep -q 'behaviours pass' "$work/second.txt" || { echo "the re-check reported no behaviours:"; cat "$work/second.txt"; exit 1; }
 
 echo "clone:                        $(seconds "$start" "$cloned") s"
-echo "clone → first red test:       $(seconds "$start" "$first_red") s"
-echo "re-check after an edit:       $(seconds "$edited" "$rechecked") s"
+echo "clone → first red test:       $(seconds "$start" "$first_red") s   (CPU $first_cpu s)"
+echo "re-check after an edit:       $(seconds "$edited" "$rechecked") s   (CPU $(seconds "$first_cpu" "$total_cpu") s)"
+echo "cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first check said: $(grep -m1 'behaviours pass' "$work/first.txt")"
