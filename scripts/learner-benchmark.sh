@@ -13,7 +13,8 @@ now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 # CPU seconds (user + system) of the children run so far: unlike wall time, not inflated by
 # other work on a shared machine.
-cpu() { times | awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m"); s += t[1] * 60 + t[2] } printf "%.1f", s }'; }
+# `times` must run in this shell, not in a $(…) subshell, to see them.
+cpu() { awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m"); s += t[1] * 60 + t[2] } printf "%.1f", s }' "$work/times"; }
 
 start=$(now)
 git clone --quiet "$source" "$work/repository"
@@ -22,7 +23,7 @@ cd "$work/repository/katas"
 # Not solved yet, so the check exits 1; the output must hold a failing behaviour.
 swift run kata check > "$work/first.txt" 2>&1 || true
 first_red=$(now)
-first_cpu=$(cpu)
+times > "$work/times"; first_cpu=$(cpu)
 grep -q '^✗ ' "$work/first.txt" || { echo "no red test in the first check:"; cat "$work/first.txt"; exit 1; }
 
 # A learner's edit: one changed line in the stub.
@@ -33,7 +34,7 @@ rm "$file.orig"
 edited=$(now)
 swift run kata check > "$work/second.txt" 2>&1 || true
 rechecked=$(now)
-total_cpu=$(cpu)
+times > "$work/times"; total_cpu=$(cpu)
 grep -q 'behaviours pass' "$work/second.txt" || { echo "the re-check reported no behaviours:"; cat "$work/second.txt"; exit 1; }
 
 echo "clone:                        $(seconds "$start" "$cloned") s"
