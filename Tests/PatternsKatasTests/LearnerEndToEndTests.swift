@@ -45,6 +45,31 @@ struct LearnerEndToEndTests {
         #expect(try await processes(running: binary).isEmpty, "the spinning test binary must be gone")
     }
 
+    @Test("Cancelling a run ends the child's whole process group, grandchildren included")
+    func cancelEndsTheGroup() async throws {
+        // A shell that starts a grandchild, as `swift build` starts compiler jobs.
+        let marker = "\(Int.random(in: 100_000...999_999))"
+        let task = Task {
+            try await GroupProcessRunner().run(ProcessRequest(["sh", "-c", "sleep 7\(marker) & sleep 8\(marker); wait"], in: "/"))
+        }
+        while try await processes(running: "sleep 7\(marker)").isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(try await processes(running: marker).isEmpty)
+    }
+
+    @Test("Ctrl-C's handler kills every group still running")
+    func interruptKillsAll() async throws {
+        let marker = "\(Int.random(in: 100_000...999_999))"
+        // A registry of its own: the shared one holds the processes of tests running in parallel.
+        let groups = RunningGroups()
+        let task = Task { try await GroupProcessRunner(groups: groups).run(ProcessRequest(["sleep", "9\(marker)"], in: "/")) }
+        while try await processes(running: "sleep 9\(marker)").isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        groups.killAll()
+        let outcome = try await task.value
+        #expect(outcome.signal == SIGKILL)
+    }
+
     /// Processes whose command line names `path`, from `ps` (through the runner under test's
     /// own kind of process, so the check needs no extra tool).
     func processes(running path: String) async throws -> [String] {

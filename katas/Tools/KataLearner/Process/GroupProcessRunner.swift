@@ -10,12 +10,17 @@ import Darwin
 /// (Foundation's `Process` gives no control of the group, and `swift test` starts its test
 /// binary in yet another group, which is why the learner's tool runs test binaries itself.)
 public struct GroupProcessRunner: ProcessRunner {
-    public init() {}
+    /// Where running groups are registered for Ctrl-C; tests pass their own.
+    public var groups: RunningGroups
+
+    public init(groups: RunningGroups = .shared) {
+        self.groups = groups
+    }
 
     public func run(_ request: ProcessRequest) async throws -> ProcessOutcome {
         let child = try SpawnedGroup(request)
-        RunningGroups.shared.insert(child.pid)
-        defer { RunningGroups.shared.remove(child.pid) }
+        groups.insert(child.pid)
+        defer { groups.remove(child.pid) }
         let clock = ContinuousClock()
         let deadline = request.timeout.map { clock.now + $0 }
         var timedOut = false
@@ -48,6 +53,8 @@ public final class RunningGroups: @unchecked Sendable {
     public static let shared = RunningGroups()
     private let lock = NSLock()
     private var groups: Set<pid_t> = []
+
+    public init() {}
 
     func insert(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
     func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
