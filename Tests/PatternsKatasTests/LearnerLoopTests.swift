@@ -158,6 +158,28 @@ struct LearnerLoopTests {
         #expect(cancelled.isSet)
     }
 
+    @Test("watch: a clean screen with the kata, its behaviours and a progress bar; after a solve, the next kata", .timeLimit(.minutes(1)))
+    func watchLoop() async throws {
+        let fileSystem = Fixture.katasTree([("one", 1), ("two", 2)])
+        let runner = FakeKataRunner(fileSystem: fileSystem) { _ in
+            ([Events.declare("T.a()", "Adds"), Events.started("T.a()"), Events.ended("T.a()"), Events.runEnded],
+             ProcessOutcome(exitCode: 0, output: ""))
+        }
+        let console = RecordingConsole(answer: true)
+        let tool = tool(fileSystem, runner, console: console)
+        let catalog = tool.catalog
+        let watching = Task { try await tool.watch(try tool.kata(nil, in: catalog), catalog: catalog, poll: .milliseconds(5)) }
+        while !console.text.contains("Watching two/Sources/") { try await Task.sleep(for: .milliseconds(10)) }
+        watching.cancel()
+        let lines = console.lines
+        #expect(console.clears == 2)
+        #expect(Array(lines.prefix(2)) == ["Kata one — one, kata 1 of 2, beginner", "[░░░░░░░░░░░░░░░░] 0 of 2 solved"])
+        #expect(lines.contains("✓ Adds"))
+        #expect(lines.contains("? Go on to the next kata, two?"))
+        #expect(lines.contains("Kata two — two, kata 2 of 2, beginner"))
+        #expect(lines.contains("[████████░░░░░░░░] 1 of 2 solved"))
+    }
+
     @Test("From the wrong folder the tool says where to run it")
     func wrongPlace() throws {
         let fileSystem = MemoryFileSystem(["/repo/katas/Package.swift": "", "/repo/katas/Harness/H.swift": ""])
