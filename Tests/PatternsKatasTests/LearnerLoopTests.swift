@@ -174,6 +174,7 @@ struct LearnerLoopTests {
         let lines = console.lines
         #expect(console.clears == 2)
         #expect(Array(lines.prefix(2)) == ["Kata one — one, kata 1 of 2, beginner", "[░░░░░░░░░░░░░░░░] 0 of 2 solved"])
+        #expect(lines[2] == "Edit one/Sources/Adder.swift; the task: one/instructions.md")
         #expect(lines.contains("✓ Adds"))
         #expect(lines.contains("? Go on to the next kata, two?"))
         #expect(lines.contains("Kata two — two, kata 2 of 2, beginner"))

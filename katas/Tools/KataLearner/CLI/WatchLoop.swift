@@ -45,6 +45,8 @@ extension KataTool {
         console.clear()
         console.say("\(kata.title) — \(kata.id), kata \(kata.order) of \(catalog.katas.count), \(kata.difficulty)")
         console.say(ProgressBar.render(solved: solved, total: catalog.katas.count))
+        let files = fileSystem.listDirectory(at: layout.sources(kata.id)).filter { $0.hasSuffix(".swift") }
+        console.say("Edit \(files.map { shown(join(layout.sources(kata.id), $0)) }.joined(separator: ", ")); the task: \(shown(layout.instructions(kata.id)))")
         console.say("")
     }
 
