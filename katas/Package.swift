@@ -40,4 +40,5 @@ let package = Package(
     + kata("SagaKata", folder: "saga")
     + kata("HeartbeatKata", folder: "heartbeat")
     + kata("ThrottlingKata", folder: "throttling")
+    + kata("MessageQueueKata", folder: "message-queue")
 )
