@@ -41,4 +41,5 @@ let package = Package(
     + kata("HeartbeatKata", folder: "heartbeat")
     + kata("ThrottlingKata", folder: "throttling")
     + kata("MessageQueueKata", folder: "message-queue")
+    + kata("AutoScalingKata", folder: "auto-scaling")
 )
