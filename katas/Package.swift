@@ -44,4 +44,8 @@ let package = Package(
     + kata("IdempotencyKeyKata", folder: "idempotency-key")
     + kata("TransactionalOutboxKata", folder: "transactional-outbox")
     + kata("SagaKata", folder: "saga")
+    + kata("HeartbeatKata", folder: "heartbeat")
+    + kata("ThrottlingKata", folder: "throttling")
+    + kata("MessageQueueKata", folder: "message-queue")
+    + kata("AutoScalingKata", folder: "auto-scaling")
 )
