@@ -39,4 +39,7 @@ let package = Package(
     + kata("TransactionalOutboxKata", folder: "transactional-outbox")
     + kata("SagaKata", folder: "saga")
     + kata("LoadBalancingKata", folder: "load-balancing")
+    + kata("LoadSheddingKata", folder: "load-shedding")
+    + kata("LoadLevelingKata", folder: "queue-based-load-leveling")
+    + kata("FailoverKata", folder: "failover")
 )
