@@ -63,7 +63,6 @@ public final class FailoverController {
 
     /// Records one health check of `node`, then fails over if the primary is down.
     public func record(_ node: String, passed: Bool) {
-        guard nodes.contains(node) else { return }
         if passed {
             missStreak[node] = 0
             let passes = passStreak[node, default: 0] + 1
@@ -80,7 +79,7 @@ public final class FailoverController {
 
     private func failOverIfNeeded() {
         guard down.contains(primary),
-              let successor = nodes.first(where: { $0 != primary && isEligible($0) })
+              let successor = nodes.first(where: isEligible)    // the primary is down, so not among them
         else { return }
         epoch += 1
         store.fence(epoch: epoch)

@@ -246,6 +246,20 @@ struct AIMDTests {
         #expect(shedder.limit == 11, "only the first completion counts: one success, limit 11, but it is \(shedder.limit)")
         #expect(shedder.inFlight == 9, "one request completed, so 9 are in flight, but inFlight is \(shedder.inFlight)")
     }
+
+    @Test("A completed permit stays completed even when a new request is admitted in its place")
+    func permitsAreDistinct() throws {
+        let (shedder, _) = makeShedder()
+        let first = try #require(shedder.admit(.criticalPlus, deadline: farDeadline).permit, "an idle shedder should admit")
+        shedder.complete(first, failed: false)
+        let second = try #require(shedder.admit(.criticalPlus, deadline: farDeadline).permit, "an idle shedder should admit again")
+
+        shedder.complete(first, failed: true)
+
+        #expect(first != second, "two admissions are two permits, even at the same instant and load")
+        #expect(shedder.inFlight == 1 && shedder.limit == 10,
+                "completing the old permit again must not end the new request or count a drop, but inFlight is \(shedder.inFlight), limit \(shedder.limit)")
+    }
 }
 
 extension Result {

@@ -68,7 +68,6 @@ public final class LevelingQueue {
         }
         counts.accepted += 1
         waiting.append((id, deadline, clock.now))
-        catchUp()
         return .accepted
     }
 
