@@ -48,4 +48,8 @@ let package = Package(
     + kata("ThrottlingKata", folder: "throttling")
     + kata("MessageQueueKata", folder: "message-queue")
     + kata("AutoScalingKata", folder: "auto-scaling")
+    + kata("LoadBalancingKata", folder: "load-balancing")
+    + kata("LoadSheddingKata", folder: "load-shedding")
+    + kata("LoadLevelingKata", folder: "queue-based-load-leveling")
+    + kata("FailoverKata", folder: "failover")
 )
