@@ -29,7 +29,7 @@ struct SiteIndexTests {
         #expect(index.patterns(ofDifficulty: .beginner).map(\.id) == ["b", "c", "a"])
     }
 
-    @Test("previous and next stay within the group")
+    @Test("previous and next stay within the group, else within the category")
     func neighbours() throws {
         let index = SiteIndex(catalogue: catalogue([
             .fixture("one", group: "g", sortKey: 1),
@@ -45,7 +45,20 @@ struct SiteIndexTests {
         let three = try #require(index.pattern("three"))
         #expect(index.neighbours(of: three).next == nil)
         let other = try #require(index.pattern("other"))
-        #expect(index.neighbours(of: other).previous == nil && index.neighbours(of: other).next == nil)
+        // "other" is alone in its group, so it is read among its category.
+        #expect(index.neighbours(of: other).scope == .category("resilience"))
+        #expect(index.neighbours(of: other).previous?.id == "one")
+        #expect(index.neighbours(of: other).next?.id == "three")
+        #expect(index.neighbours(of: two).scope == .group("g"))
+    }
+
+    @Test("only tags used by more than one page get a tag page")
+    func sharedTags() {
+        let index = SiteIndex(catalogue: catalogue([
+            .fixture("a", tags: ["shared", "once"]), .fixture("b", tags: ["shared"]),
+        ]))
+        #expect(index.tagsWithPages == ["shared"])
+        #expect(!index.hasTagPage("once"))
     }
 
     @Test("symmetric edges show on both pages; requires shows as required by")
