@@ -29,7 +29,7 @@ struct SiteIndexTests {
         #expect(index.patterns(ofDifficulty: .beginner).map(\.id) == ["b", "c", "a"])
     }
 
-    @Test("previous and next stay within the group, else within the category")
+    @Test("previous and next stay within the group, else within the category, else A–Z")
     func neighbours() throws {
         let index = SiteIndex(catalogue: catalogue([
             .fixture("one", group: "g", sortKey: 1),
@@ -50,6 +50,9 @@ struct SiteIndexTests {
         #expect(index.neighbours(of: other).previous?.id == "one")
         #expect(index.neighbours(of: other).next?.id == "three")
         #expect(index.neighbours(of: two).scope == .group("g"))
+        let alone = SiteIndex(catalogue: catalogue([.fixture("a"), .fixture("b", category: "other")]))
+        let b = try #require(alone.pattern("b"))
+        #expect(alone.neighbours(of: b).scope == .patternIndex && alone.neighbours(of: b).previous?.id == "a")
     }
 
     @Test("only tags used by more than one page get a tag page")

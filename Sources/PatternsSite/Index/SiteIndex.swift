@@ -56,13 +56,17 @@ public struct SiteIndex: Sendable {
     public func related(to id: String) -> [RelatedLink] { relatedByID[id] ?? [] }
 
     /// The patterns before and after this one, for "previous / next" links: within its group
-    /// when the group has others to read with it, else within its category, so every page has them.
+    /// when the group has others to read with it, else within its category, else A–Z, so every
+    /// page has them.
     public func neighbours(of pattern: Pattern) -> (scope: Route, previous: Pattern?, next: Pattern?) {
-        var scope = Route.category(pattern.category)
-        var members = patterns(inCategory: pattern.category)
+        var scope = Route.patternIndex
+        var members = patterns
         if let group = pattern.group, patterns(inGroup: group).count > 1 {
             scope = .group(group)
             members = patterns(inGroup: group)
+        } else if patterns(inCategory: pattern.category).count > 1 {
+            scope = .category(pattern.category)
+            members = patterns(inCategory: pattern.category)
         }
         guard let position = members.firstIndex(where: { $0.id == pattern.id }) else { return (scope, nil, nil) }
         return (scope, position > 0 ? members[position - 1] : nil,

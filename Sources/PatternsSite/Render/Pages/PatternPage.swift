@@ -47,7 +47,9 @@ struct PatternView: Sendable {
     var toc: [TocEntry]
     var body: String
     var related: [Related]
-    /// Where previous / next lead: the group, or the category when the pattern has no group.
+    /// The neighbourhood drawn as SVG (nil without relations).
+    var relationMap: String?
+    /// Where previous / next lead: the group, else the category, else the A–Z list.
     var sequence: LinkView
     var previous: LinkView?
     var next: LinkView?
@@ -101,6 +103,7 @@ extension PageFactory {
                 PatternView.Related(href: route.link(to: .pattern($0.pattern.id)), title: $0.pattern.title,
                                     role: $0.role.rawValue, label: $0.role.label, reason: $0.reason)
             },
+            relationMap: RelationMap(pattern: pattern, links: index.related(to: pattern.id)).svg,
             sequence: LinkView(href: route.link(to: neighbours.scope), title: title(of: neighbours.scope)),
             previous: link(neighbours.previous),
             next: link(neighbours.next),
@@ -147,10 +150,11 @@ extension PageFactory {
         }
     }
 
-    /// The title of a group or category route, for "previous and next in …".
+    /// The title of a group, category or the A–Z route, for "previous and next in …".
     private func title(of scope: Route) -> String {
         let terms = index.catalogue.groups.map { (Route.group($0.id), $0.title) }
             + index.catalogue.categories.map { (Route.category($0.id), $0.title) }
+            + [(Route.patternIndex, "Patterns A–Z")]
         return terms.first { $0.0 == scope }?.1 ?? ""
     }
 }
