@@ -115,8 +115,11 @@
 
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Search results");
+    // The combobox roles only once the script runs: without it the box is a plain search form.
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
     input.addEventListener("input", function () { show(search(index, input.value)); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" && results.length) { active = (active + 1) % results.length; highlight(); event.preventDefault(); }
