@@ -133,6 +133,7 @@ def audit(driver, base, site, failures):
                     counts["serious_or_critical"] += len(violation["nodes"])
                     failures.append("axe %s on /%s (%s): %s, e.g. %s" % (
                         violation["id"], path, scheme, violation["help"], violation["nodes"][0]["target"]))
+                    print("FAIL: " + failures[-1], flush=True)
                 else:
                     counts["other"] += len(violation["nodes"])
     set_scheme(driver, "light")
@@ -157,7 +158,7 @@ def main():
     print("browser: %(pages)d pages, %(runs)d axe runs (light and dark), "
           "%(serious_or_critical)d serious/critical, %(other)d minor/moderate nodes" % counts)
     for failure in failures:
-        print("FAIL: " + failure)
+        print("FAIL: " + failure)  # again at the end, with the walk's and the search's
     print("screenshots and axe-summary.json in " + artefacts)
     return 1 if failures else 0
 
