@@ -54,6 +54,15 @@ struct ReaderFeatureTests {
         }
     }
 
+    @Test("the catalogue map lists every edge as written, with links, beside its drawing")
+    func catalogueMap() async throws {
+        let files = try #require(try await GoldenTests.rendered())
+        let map = try #require(files["map/index.html"])
+        #expect(map.contains("<li><a href=\"../patterns/retry/\">Retry with backoff</a> requires <a href=\"../patterns/timeout/\">Timeout</a></li>"))
+        let list = try #require(map.components(separatedBy: "<ul class=\"map-edges\">").last?.components(separatedBy: "</ul>").first)
+        #expect(map.components(separatedBy: "<line ").count - 1 == list.components(separatedBy: "<li>").count - 1)
+    }
+
     @Test("the relation map draws one line per edge, arrows for requires, and names every edge")
     func relationMap() throws {
         let timeout = Pattern.fixture("timeout", title: "Timeout")

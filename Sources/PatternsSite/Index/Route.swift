@@ -28,6 +28,7 @@ public struct Route: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func guide(_ id: String) -> Route { Route("guides/\(id)/") }
     public static let paths = Route("paths/")
     public static let compare = Route("compare/")
+    public static let map = Route("map/")
     public static let notFound = Route("404.html")
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")

@@ -17,7 +17,7 @@ struct PageFactory {
 
     /// Every page of the site, in route order.
     func pages() -> [Page] {
-        var pages: [Page] = [homePage(), notFoundPage(), comparePage(), pathsPage(), patternIndexPage()]
+        var pages: [Page] = [homePage(), notFoundPage(), comparePage(), pathsPage(), patternIndexPage(), mapPage()]
         pages += index.patterns.map(patternPage)
         pages += termPages()
         pages += kataPages()

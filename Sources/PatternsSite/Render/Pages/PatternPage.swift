@@ -49,6 +49,7 @@ struct PatternView: Sendable {
     var related: [Related]
     /// The neighbourhood drawn as SVG (nil without relations).
     var relationMap: String?
+    var mapHref: String
     /// Where previous / next lead: the group, else the category, else the A–Z list.
     var sequence: LinkView
     var previous: LinkView?
@@ -104,6 +105,7 @@ extension PageFactory {
                                     role: $0.role.rawValue, label: $0.role.label, reason: $0.reason)
             },
             relationMap: RelationMap(pattern: pattern, links: index.related(to: pattern.id)).svg,
+            mapHref: route.link(to: .map),
             sequence: LinkView(href: route.link(to: neighbours.scope), title: title(of: neighbours.scope)),
             previous: link(neighbours.previous),
             next: link(neighbours.next),
