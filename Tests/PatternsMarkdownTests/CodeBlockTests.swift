@@ -37,13 +37,13 @@ import Testing
 
     @Test func extraInfoWordsDoNotLeakIntoTheClass() {
         let html = render("```swift ignore\nlet x = 1\n```\n").html
-        #expect(html.contains("<pre><code class=\"language-swift\">"))
+        #expect(html.contains("<pre tabindex=\"0\"><code class=\"language-swift\">"))
         #expect(!html.contains("ignore"))
     }
 
     @Test func otherLanguagesAreEscapedNotHighlighted() {
         let html = render("```html\n<p>&amp;</p>\n```\n\n```\nplain <b>\n```\n").html
-        #expect(html.contains("<pre><code class=\"language-html\">&lt;p&gt;&amp;amp;&lt;/p&gt;\n</code></pre>"))
-        #expect(html.contains("<pre><code>plain &lt;b&gt;\n</code></pre>"))
+        #expect(html.contains("<pre tabindex=\"0\"><code class=\"language-html\">&lt;p&gt;&amp;amp;&lt;/p&gt;\n</code></pre>"))
+        #expect(html.contains("<pre tabindex=\"0\"><code>plain &lt;b&gt;\n</code></pre>"))
     }
 }

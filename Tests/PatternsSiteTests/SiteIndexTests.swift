@@ -29,7 +29,7 @@ struct SiteIndexTests {
         #expect(index.patterns(ofDifficulty: .beginner).map(\.id) == ["b", "c", "a"])
     }
 
-    @Test("previous and next stay within the group")
+    @Test("previous and next stay within the group, else within the category, else A–Z")
     func neighbours() throws {
         let index = SiteIndex(catalogue: catalogue([
             .fixture("one", group: "g", sortKey: 1),
@@ -45,7 +45,23 @@ struct SiteIndexTests {
         let three = try #require(index.pattern("three"))
         #expect(index.neighbours(of: three).next == nil)
         let other = try #require(index.pattern("other"))
-        #expect(index.neighbours(of: other).previous == nil && index.neighbours(of: other).next == nil)
+        // "other" is alone in its group, so it is read among its category.
+        #expect(index.neighbours(of: other).scope == .category("resilience"))
+        #expect(index.neighbours(of: other).previous?.id == "one")
+        #expect(index.neighbours(of: other).next?.id == "three")
+        #expect(index.neighbours(of: two).scope == .group("g"))
+        let alone = SiteIndex(catalogue: catalogue([.fixture("a"), .fixture("b", category: "other")]))
+        let b = try #require(alone.pattern("b"))
+        #expect(alone.neighbours(of: b).scope == .patternIndex && alone.neighbours(of: b).previous?.id == "a")
+    }
+
+    @Test("only tags used by more than one page get a tag page")
+    func sharedTags() {
+        let index = SiteIndex(catalogue: catalogue([
+            .fixture("a", tags: ["shared", "once"]), .fixture("b", tags: ["shared"]),
+        ]))
+        #expect(index.tagsWithPages == ["shared"])
+        #expect(!index.hasTagPage("once"))
     }
 
     @Test("symmetric edges show on both pages; requires shows as required by")

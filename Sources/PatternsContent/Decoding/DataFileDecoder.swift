@@ -54,11 +54,14 @@ public enum DataFileDecoder {
         let description = reader.string("description", required: true)
         let language = reader.string("language") ?? "en"
         let author = reader.string("author", required: true)
+        let repository = PatternDecoder.checkedURL(reader, "repository", required: false)
+        let branch = reader.string("branch") ?? "main"
         reader.reportUnknownKeys()
         guard sink.diagnostics.isEmpty, let title, let baseURL, let description, let author else {
             return .failure(Diagnostics(sink.diagnostics))
         }
-        return .success(SiteConfig(title: title, baseURL: baseURL, description: description, language: language, author: author))
+        return .success(SiteConfig(title: title, baseURL: baseURL, description: description, language: language,
+                                   author: author, repository: repository, branch: branch))
     }
 
     /// `katas/ID/kata.yml` plus the text of its `instructions.md`. Rules across katas and

@@ -22,16 +22,22 @@ public struct GitRevisionHistory: RevisionHistory {
         dates[InMemoryFileSystem.normalize(path)]
     }
 
-    /// Parses `git log --format='commit-date %cs' --name-only` output, newest commit first:
-    /// the first date seen for a path is its last change.
+    /// A commit whose message carries this trailer (`Content-Date: unchanged`) is a mechanical
+    /// edit (a front-matter key removed everywhere, a rename) and does not count as an update.
+    static let unchangedTrailer = "unchanged"
+
+    /// Parses `git log --format='commit-date %as %(trailers:key=Content-Date,valueonly)' --name-only`
+    /// output, newest commit first: the first date seen for a path is its last change.
     public static func parseLog(_ log: String) -> [String: ContentDate] {
         var dates: [String: ContentDate] = [:]
         var current: ContentDate?
         for rawLine in log.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.hasPrefix(commitMarker) {
-                // `%cs` is YYYY-MM-DD; keep only that much in case a longer format was used.
-                current = ContentDate(iso: String(line.dropFirst(commitMarker.count).prefix(10)))
+                let fields = line.dropFirst(commitMarker.count).split(separator: " ")
+                let mechanical = fields.dropFirst().contains { $0.lowercased() == unchangedTrailer }
+                // `%as` is YYYY-MM-DD; keep only that much in case a longer format was used.
+                current = mechanical ? nil : fields.first.flatMap { ContentDate(iso: String($0.prefix(10))) }
             } else if let current, !line.isEmpty, dates[String(line)] == nil {
                 dates[String(line)] = current
             }
@@ -42,9 +48,11 @@ public struct GitRevisionHistory: RevisionHistory {
     static func runGitLog(in directory: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // The author date (`%as`), not the committer date: a rebase or cherry-pick when branches
+        // are merged rewrites every committer date to the merge day, so all pages would share it.
         process.arguments = [
             "git", "-C", directory, "-c", "core.quotePath=false", "log",
-            "--format=\(commitMarker)%cs", "--name-only", "--relative", "--no-renames",
+            "--format=\(commitMarker)%as %(trailers:key=Content-Date,valueonly,separator=%x20)", "--name-only", "--relative", "--no-renames",
         ]
         let output = Pipe()
         process.standardOutput = output

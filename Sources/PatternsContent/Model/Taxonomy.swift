@@ -91,12 +91,19 @@ public struct SiteConfig: Hashable, Sendable {
     public var description: String
     public var language: String
     public var author: String
+    /// The source repository's web address, for "edit this page" and clone instructions.
+    public var repository: String?
+    /// The branch "edit this page" opens.
+    public var branch: String
 
-    public init(title: String, baseURL: String, description: String, language: String = "en", author: String) {
+    public init(title: String, baseURL: String, description: String, language: String = "en", author: String,
+                repository: String? = nil, branch: String = "main") {
         self.title = title
         self.baseURL = baseURL
         self.description = description
         self.language = language
         self.author = author
+        self.repository = repository
+        self.branch = branch
     }
 }

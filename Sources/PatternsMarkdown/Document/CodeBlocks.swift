@@ -18,14 +18,15 @@ enum CodeBlocks {
         info.split(whereSeparator: \.isWhitespace).first.map(String.init)
     }
 
-    /// Replaces every fenced block by `<pre><code class="language-x">…</code></pre>`.
+    /// Replaces every fenced block by `<pre tabindex="0"><code class="language-x">…</code></pre>`
+    /// (focusable, so a keyboard can scroll a long line into view).
     static func render(in document: CmarkDocument) {
         for node in fenced(in: document) {
             let code = node.literal ?? ""
             let language = language(of: node.fenceInfo)
             let body = language == "swift" ? SwiftHighlighter.highlight(code) : HTMLEscaping.escape(code)
             let classAttribute = language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
-            document.replace(node, with: .htmlBlock("<pre><code\(classAttribute)>\(body)</code></pre>\n"))
+            document.replace(node, with: .htmlBlock("<pre tabindex=\"0\"><code\(classAttribute)>\(body)</code></pre>\n"))
         }
     }
 }

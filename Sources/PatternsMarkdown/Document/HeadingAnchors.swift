@@ -58,13 +58,15 @@ enum HeadingAnchors {
     }
 
     /// Replaces each heading node by
-    /// `<h2 id="solution">Solution <a class="anchor" href="#solution" aria-label="Link to this section">#</a></h2>`
-    /// (the link last, so the heading text is read first).
+    /// `<h2 id="solution">Solution <a class="anchor" href="#solution" aria-label="Link to section: Solution">#</a></h2>`
+    /// (the link last, so the heading text is read first; named after its heading, so a list of
+    /// a page's links does not show ten links all called the same).
     static func addAnchors(to headings: [Located], in document: CmarkDocument) {
         for located in headings {
             let level = located.heading.level
             let id = HTMLEscaping.escape(located.heading.id)
-            let link = "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
+            let name = HTMLEscaping.escape("Link to section: \(located.heading.text)")
+            let link = "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"\(name)\">#</a>"
             let wrapper = CmarkNode.inlineWrapper(enter: "<h\(level) id=\"\(id)\">", exit: " \(link)</h\(level)>")
             located.node.moveChildren(to: wrapper.inline)
             document.replace(located.node, with: wrapper.block)

@@ -21,7 +21,7 @@
 //
 // Content tabs (no JavaScript; the radios carry the state, CSS shows the checked panel):
 //
-//     <div class="tabbed-set">
+//     <div class="tabbed-set" role="radiogroup" aria-label="Tabs: Swift, Go">
 //     <input class="tabbed-input" type="radio" name="tabs-1" id="tabs-1-1" checked>
 //     <input class="tabbed-input" type="radio" name="tabs-1" id="tabs-1-2">
 //     <div class="tabbed-labels"><label for="tabs-1-1">Swift</label><label for="tabs-1-2">Go</label></div>
@@ -66,7 +66,9 @@ enum BlockHTML {
     }
 
     static func tabsOpening(group: Int, titles: [String], selected: Int) -> [String] {
-        var lines = ["<div class=\"tabbed-set\">"]
+        // The radios form one named group, so a screen reader says what is being chosen.
+        let name = HTMLEscaping.escape("Tabs: " + titles.map { $0.filter { $0 != "`" } }.joined(separator: ", "))
+        var lines = ["<div class=\"tabbed-set\" role=\"radiogroup\" aria-label=\"\(name)\">"]
         for index in titles.indices {
             let id = tabInputID(group: group, tab: index + 1)
             let checked = index == selected ? " checked" : ""

@@ -10,6 +10,8 @@ public struct Route: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let home = Route("")
     public static func pattern(_ id: String) -> Route { Route("patterns/\(id)/") }
+    /// Every pattern, A–Z.
+    public static let patternIndex = Route("patterns/")
     public static let categories = Route("categories/")
     public static func category(_ id: String) -> Route { Route("categories/\(id)/") }
     public static let problems = Route("problems/")
@@ -26,11 +28,15 @@ public struct Route: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func guide(_ id: String) -> Route { Route("guides/\(id)/") }
     public static let paths = Route("paths/")
     public static let compare = Route("compare/")
+    public static let map = Route("map/")
     public static let notFound = Route("404.html")
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")
     public static let atom = Route("atom.xml")
     public static let stylesheet = Route("style.css")
+    public static let script = Route("site.js")
+    public static let searchIndex = Route("search-index.js")
+    public static let favicon = Route("favicon.svg")
 
     /// The file written for this route, relative to the output folder.
     public var filePath: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }

@@ -46,17 +46,39 @@ public struct SiteIndex: Sendable {
     /// Every tag in use, alphabetically.
     public var tags: [String] { byTag.keys.sorted() }
 
+    private var sharedTags: Set<String> {
+        var uses = byTag.mapValues(\.count)
+        for guide in catalogue.guides { for tag in Set(guide.tags) { uses[tag, default: 0] += 1 } }
+        return Set(uses.filter { $0.value > 1 }.keys)
+    }
+
     /// Outgoing edges as written, then incoming edges from other pages by title.
     public func related(to id: String) -> [RelatedLink] { relatedByID[id] ?? [] }
 
-    /// The patterns before and after this one in its group, for "previous / next" links.
-    public func neighbours(of pattern: Pattern) -> (previous: Pattern?, next: Pattern?) {
-        guard let group = pattern.group else { return (nil, nil) }
-        let members = patterns(inGroup: group)
-        guard let position = members.firstIndex(where: { $0.id == pattern.id }) else { return (nil, nil) }
-        return (position > 0 ? members[position - 1] : nil,
+    /// The patterns before and after this one, for "previous / next" links: within its group
+    /// when the group has others to read with it, else within its category, else A–Z, so every
+    /// page has them.
+    public func neighbours(of pattern: Pattern) -> (scope: Route, previous: Pattern?, next: Pattern?) {
+        var scope = Route.patternIndex
+        var members = patterns
+        if let group = pattern.group, patterns(inGroup: group).count > 1 {
+            scope = .group(group)
+            members = patterns(inGroup: group)
+        } else if patterns(inCategory: pattern.category).count > 1 {
+            scope = .category(pattern.category)
+            members = patterns(inCategory: pattern.category)
+        }
+        guard let position = members.firstIndex(where: { $0.id == pattern.id }) else { return (scope, nil, nil) }
+        return (scope, position > 0 ? members[position - 1] : nil,
                 position + 1 < members.count ? members[position + 1] : nil)
     }
+
+    /// Tags that more than one pattern or guide uses get a page; a tag used once would make a
+    /// page listing only the page it came from (255 of the catalogue's 338 tags were like that).
+    public func hasTagPage(_ tag: String) -> Bool { sharedTags.contains(tag) }
+
+    /// The tags that get a page, alphabetically.
+    public var tagsWithPages: [String] { sharedTags.sorted() }
 
     /// The kata a pattern links to, looked up both ways so either side may declare it.
     public func kata(for pattern: Pattern) -> Kata? {

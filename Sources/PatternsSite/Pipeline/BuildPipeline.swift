@@ -49,10 +49,14 @@ public struct BuildPipeline {
             sources[kata.id] = extras.sources(of: kata)
             for hint in extras.hints(of: kata) { markdown[hint.key] = hint.html }
         }
-        let pages = PageFactory(index: index, markdown: markdown, kataSources: sources).pages()
+        let stylesheet = try fileSystem.readBytes(at: "\(layout.templates)/style.css")
+        let pages = PageFactory(index: index, markdown: markdown, kataSources: sources,
+                                stylesheetText: String(decoding: stylesheet, as: UTF8.self)).pages()
         let templates = try TemplateRenderer(fileSystem: fileSystem, directory: layout.templates)
         var files = try await PageRenderer(templates: templates).render(pages)
-        files += try staticFiles(index: index, routes: pages.map(\.route))
+        files += try staticFiles(index: index, routes: pages.map(\.route), stylesheet: stylesheet)
+        files.append(OutputFile(path: Route.searchIndex.filePath,
+                                text: SearchIndex(index: index, markdown: markdown).javaScript()))
         return RenderResult(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, pageCount: pages.count)
     }
 
@@ -72,15 +76,16 @@ public struct BuildPipeline {
             .documents().filter { $0.file.hasPrefix(layout.content + "/") }
     }
 
-    /// The files that are not HTML pages: feeds, robots and the stylesheet.
-    private func staticFiles(index: SiteIndex, routes: [Route]) throws -> [OutputFile] {
+    /// The files that are not HTML pages: feeds, robots, the stylesheet, script and icon.
+    private func staticFiles(index: SiteIndex, routes: [Route], stylesheet: [UInt8]) throws -> [OutputFile] {
         let config = index.catalogue.config
         return [
             OutputFile(path: Route.sitemap.filePath, text: Sitemap(baseURL: config.baseURL).render(routes)),
             OutputFile(path: Route.robots.filePath, text: Robots(baseURL: config.baseURL).render()),
             OutputFile(path: Route.atom.filePath, text: AtomFeed(config: config).render(index.recentlyUpdated)),
-            OutputFile(path: Route.stylesheet.filePath,
-                       bytes: try fileSystem.readBytes(at: "\(layout.templates)/style.css")),
+            OutputFile(path: Route.stylesheet.filePath, bytes: stylesheet),
+            OutputFile(path: Route.script.filePath, bytes: try fileSystem.readBytes(at: "\(layout.templates)/site.js")),
+            OutputFile(path: Route.favicon.filePath, bytes: try fileSystem.readBytes(at: "\(layout.templates)/favicon.svg")),
         ]
     }
 }

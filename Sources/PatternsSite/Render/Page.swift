@@ -18,10 +18,22 @@ struct PageContext<Content: Sendable>: Sendable {
     var documentTitle: String
     var description: String
     var canonical: String
+    /// `website`, or `article` for a pattern (OpenGraph's `og:type`).
+    var ogType: String
     var stylesheet: String
+    /// The stylesheet's text, inlined only on the 404 page: a server may show that page at any
+    /// depth, even outside `base_url`, where no relative or absolute link to `style.css` holds.
+    var inlineStylesheet: String?
+    var favicon: String
+    var script: String
+    var searchIndex: String
+    /// The A–Z list, where the search box leads without JavaScript.
+    var patternsHref: String
     var feed: String
     var homeHref: String
     var nav: [NavLink]
+    /// "N of M patterns have a kata", counted at build time.
+    var kataSummary: String
     var page: Content
 }
 
@@ -45,7 +57,10 @@ struct PatternCard: Sendable {
     var tier: String
     var tierLabel: String
     var difficulty: String
+    /// The page itself is unfinished.
     var wip: Bool
+    /// False means "kata coming": the page may be complete while its kata is not written yet.
+    var hasKata: Bool
 }
 
 /// An entry of a list of terms (categories, problems, groups, tags, levels) with its page.

@@ -10,12 +10,14 @@ struct PageFactory {
     let markdown: [String: RenderedMarkdown]
     /// Highlighted stub sources by kata id, in file-name order.
     let kataSources: [String: [KataSourceView]]
+    /// `style.css`, for the one page that inlines it (404).
+    var stylesheetText: String = ""
 
     var config: SiteConfig { index.catalogue.config }
 
     /// Every page of the site, in route order.
     func pages() -> [Page] {
-        var pages: [Page] = [homePage(), notFoundPage(), comparePage(), pathsPage()]
+        var pages: [Page] = [homePage(), notFoundPage(), comparePage(), pathsPage(), patternIndexPage(), mapPage()]
         pages += index.patterns.map(patternPage)
         pages += termPages()
         pages += kataPages()
@@ -27,7 +29,7 @@ struct PageFactory {
     /// `route`, or, when `base` is given, root-absolute under it (for the 404 page).
     func page<Content: Sendable>(
         _ route: Route, template: String, title: String, description: String, section: Route?,
-        base: String? = nil, _ content: Content
+        base: String? = nil, ogType: String = "website", _ content: Content
     ) -> Page {
         let link = { (target: Route) in base.map { $0 + target.path } ?? route.link(to: target) }
         return Page(route: route, template: template, context: PageContext(
@@ -35,16 +37,30 @@ struct PageFactory {
             documentTitle: route == .home ? config.title : "\(title) · \(config.title)",
             description: description,
             canonical: config.baseURL + route.path,
+            ogType: ogType,
             stylesheet: link(.stylesheet),
+            inlineStylesheet: base == nil ? nil : stylesheetText,
+            favicon: link(.favicon),
+            script: link(.script),
+            searchIndex: link(.searchIndex),
+            patternsHref: link(.patternIndex),
             feed: link(.atom),
             homeHref: link(.home),
             nav: navigation.map { NavLink(href: link($0.route), label: $0.label, current: $0.route == section) },
+            kataSummary: kataSummary,
             page: content))
+    }
+
+    /// "8 of 74 patterns have a kata": counted, so the claim cannot drift from the content.
+    var kataSummary: String {
+        let withKata = index.patterns.filter { index.kata(for: $0) != nil }.count
+        let total = index.patterns.count
+        return "\(withKata) of \(total) \(total == 1 ? "pattern" : "patterns") \(withKata == 1 ? "has" : "have") a kata"
     }
 
     private var navigation: [(route: Route, label: String)] {
         [
-            (.problems, "Problems"), (.categories, "Categories"), (.groups, "Groups"),
+            (.patternIndex, "A–Z"), (.problems, "Problems"), (.categories, "Categories"), (.groups, "Groups"),
             (.difficulties, "Difficulty"), (.paths, "Learning paths"), (.katas, "Katas"),
             (.guides, "Guides"), (.compare, "Compare"),
         ]
@@ -53,7 +69,7 @@ struct PageFactory {
     func card(_ pattern: Pattern, from route: Route) -> PatternCard {
         PatternCard(href: route.link(to: .pattern(pattern.id)), title: pattern.title, tagline: pattern.tagline,
                     tier: pattern.tier.rawValue, tierLabel: pattern.tier.label, difficulty: pattern.difficulty.rawValue,
-                    wip: pattern.isWorkInProgress)
+                    wip: pattern.isWorkInProgress, hasKata: index.kata(for: pattern) != nil)
     }
 
     func cards(_ patterns: [Pattern], from route: Route) -> [PatternCard] {

@@ -30,7 +30,7 @@ public struct TemplateRenderer: Sendable {
     }
 
     public func render(_ page: Page) throws -> String {
-        guard let html = library.render(page.context, withTemplate: page.template) else {
+        guard let html = library.render(StrictContext.wrap(page.context), withTemplate: page.template) else {
             throw TemplateError(description: "no template '\(page.template).mustache' for \(page.route)")
         }
         return html

@@ -6,9 +6,10 @@ struct GuideView: Sendable {
     var summary: String
     var toc: [TocEntry]
     var body: String
-    var tags: [LinkView]
+    var tags: [TagView]
     var references: [Reference]
     var updated: String?
+    var editURL: String?
     var up: LinkView
 }
 
@@ -35,8 +36,9 @@ extension PageFactory {
             return page(route, template: "guide", title: guide.title, description: guide.summary, section: .guides,
                         GuideView(title: guide.title, summary: guide.summary, toc: tableOfContents(rendered),
                                   body: rendered?.html ?? "",
-                                  tags: guide.tags.map { LinkView(href: route.link(to: .tag($0)), title: $0) },
+                                  tags: tagViews(guide.tags, from: route),
                                   references: guide.references, updated: guide.updated?.description,
+                                  editURL: editURL(guide.source.path),
                                   up: LinkView(href: route.link(to: .guides), title: "Guides")))
         }
     }

@@ -17,6 +17,7 @@ struct HomeView: Sendable {
     var katas: LinkView
     var guides: [LinkView]
     var compare: String
+    var map: String
 }
 
 extension PageFactory {
@@ -54,7 +55,8 @@ extension PageFactory {
             },
             katas: LinkView(href: route.link(to: .katas), title: "All katas"),
             guides: index.guides.map { LinkView(href: route.link(to: .guide($0.id)), title: $0.title) },
-            compare: route.link(to: .compare))
+            compare: route.link(to: .compare),
+            map: route.link(to: .map))
         return page(route, template: "home", title: config.title, description: config.description, section: nil, view)
     }
 }

@@ -49,7 +49,6 @@ extension PageFactory {
 
     private func axes() -> [Axis] {
         let catalogue = index.catalogue
-        let guideTags = index.guides.flatMap(\.tags)
         return [
             Axis(index: .categories, kind: "Category", title: "Categories",
                  intro: "Patterns by the kind of concern they address.",
@@ -72,8 +71,8 @@ extension PageFactory {
                      ($0.rawValue, $0.label, $0.summary, .difficulty($0.rawValue), index.patterns(ofDifficulty: $0))
                  }),
             Axis(index: .tags, kind: "Tag", title: "Tags",
-                 intro: "Every tag used in the catalogue.",
-                 terms: Set(index.tags + guideTags).sorted().map {
+                 intro: "Tags used by more than one page. A tag only one page uses is shown on that page, without a page of its own.",
+                 terms: index.tagsWithPages.map {
                      ($0, $0, nil, .tag($0), index.patterns(taggedWith: $0))
                  }),
         ]
