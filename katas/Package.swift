@@ -38,4 +38,5 @@ let package = Package(
     + kata("IdempotencyKeyKata", folder: "idempotency-key")
     + kata("TransactionalOutboxKata", folder: "transactional-outbox")
     + kata("SagaKata", folder: "saga")
+    + kata("RedundancyKata", folder: "redundancy")
 )
