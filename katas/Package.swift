@@ -39,4 +39,5 @@ let package = Package(
     + kata("TransactionalOutboxKata", folder: "transactional-outbox")
     + kata("SagaKata", folder: "saga")
     + kata("RedundancyKata", folder: "redundancy")
+    + kata("ServiceMeshKata", folder: "service-mesh")
 )
