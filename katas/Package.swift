@@ -40,4 +40,5 @@ let package = Package(
     + kata("SagaKata", folder: "saga")
     + kata("RedundancyKata", folder: "redundancy")
     + kata("ServiceMeshKata", folder: "service-mesh")
+    + kata("HealthEndpointKata", folder: "health-endpoint-monitoring")
 )
