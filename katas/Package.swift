@@ -41,4 +41,5 @@ let package = Package(
     + kata("RedundancyKata", folder: "redundancy")
     + kata("ServiceMeshKata", folder: "service-mesh")
     + kata("HealthEndpointKata", folder: "health-endpoint-monitoring")
+    + kata("CallbackKata", folder: "callback")
 )
