@@ -52,4 +52,8 @@ let package = Package(
     + kata("LoadSheddingKata", folder: "load-shedding")
     + kata("LoadLevelingKata", folder: "queue-based-load-leveling")
     + kata("FailoverKata", folder: "failover")
+    + kata("RedundancyKata", folder: "redundancy")
+    + kata("ServiceMeshKata", folder: "service-mesh")
+    + kata("HealthEndpointKata", folder: "health-endpoint-monitoring")
+    + kata("CallbackKata", folder: "callback")
 )
