@@ -38,4 +38,6 @@ let package = Package(
     + kata("IdempotencyKeyKata", folder: "idempotency-key")
     + kata("TransactionalOutboxKata", folder: "transactional-outbox")
     + kata("SagaKata", folder: "saga")
+    + kata("ShardingKata", folder: "sharding")
+    + kata("CRDTKata", folder: "crdt")
 )
