@@ -40,4 +40,6 @@ let package = Package(
     + kata("SagaKata", folder: "saga")
     + kata("ShardingKata", folder: "sharding")
     + kata("CRDTKata", folder: "crdt")
+    + kata("LogicalClocksKata", folder: "logical-clocks")
+    + kata("CachingKata", folder: "caching-strategies")
 )
