@@ -53,7 +53,6 @@ public final class Cache<Value> {
             }
             return
         }
-        entries[key] = nil
         if waiters[key] != nil {
             waiters[key]?.append(deliver)
             return

@@ -32,6 +32,8 @@ struct LamportAndVectorTests {
         clock.tick(at: "a")
         clock.tick(at: "b")
         #expect(clock.entries == ["a": 2, "b": 1], "after a, a, b the entries were \(clock.entries) instead of [a: 2, b: 1]")
+        let withZero = VectorClock(["a": 2, "b": 1, "c": 0])
+        #expect(withZero == clock, "VectorClock([a: 2, b: 1, c: 0]) had entries \(withZero.entries); a zero entry is not stored, so it must equal [a: 2, b: 1]")
     }
 
     @Test("A vector receive takes the entry-wise maximum, then ticks the receiver")
