@@ -56,4 +56,8 @@ let package = Package(
     + kata("ServiceMeshKata", folder: "service-mesh")
     + kata("HealthEndpointKata", folder: "health-endpoint-monitoring")
     + kata("CallbackKata", folder: "callback")
+    + kata("ShardingKata", folder: "sharding")
+    + kata("CRDTKata", folder: "crdt")
+    + kata("LogicalClocksKata", folder: "logical-clocks")
+    + kata("CachingKata", folder: "caching-strategies")
 )
