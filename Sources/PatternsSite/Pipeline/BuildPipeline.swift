@@ -56,13 +56,17 @@ public struct BuildPipeline {
         return RenderResult(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, pageCount: pages.count)
     }
 
-    /// Renders, then writes to `output` only if there were no errors.
-    public func build(output: String) async throws -> RenderResult {
+    /// Renders, then writes to `output` only if there were no errors. `waiting` is called if
+    /// another build is writing the same output (this one then waits its turn).
+    public func build(output: String, waiting: (String) -> Void = { _ in }) async throws -> RenderResult {
         let writer = OutputWriter(fileSystem: fileSystem)
-        // Refuse before the work, not after, if the output folder is not ours.
+        // Refuse before the work, not after, if the output folder is not ours or is an input.
+        try OutputPlacement(layout: layout).check(output)
         try writer.checkReplaceable(output)
         let result = try await render()
-        if let files = result.files { try writer.write(files, to: output) }
+        if let files = result.files {
+            try writer.locked(output, waiting: waiting) { try writer.write(files, to: output) }
+        }
         return result
     }
 
@@ -79,9 +83,17 @@ public struct BuildPipeline {
             OutputFile(path: Route.sitemap.filePath, text: Sitemap(baseURL: config.baseURL).render(routes)),
             OutputFile(path: Route.robots.filePath, text: Robots(baseURL: config.baseURL).render()),
             OutputFile(path: Route.atom.filePath, text: AtomFeed(config: config).render(index.recentlyUpdated)),
-            OutputFile(path: Route.stylesheet.filePath,
-                       bytes: try fileSystem.readBytes(at: "\(layout.templates)/style.css")),
+            OutputFile(path: Route.stylesheet.filePath, bytes: try stylesheet()),
         ]
+    }
+
+    private func stylesheet() throws -> [UInt8] {
+        let path = "\(layout.templates)/style.css"
+        do {
+            return try fileSystem.readBytes(at: path)
+        } catch {
+            throw TemplateRenderer.TemplateError(description: "\(path): cannot read the stylesheet: \(error)")
+        }
     }
 }
 

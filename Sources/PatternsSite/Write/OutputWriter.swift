@@ -2,9 +2,11 @@ import PatternsContent
 
 /// Puts a finished site in place so that readers see the old site or the new one, never a mix.
 ///
-/// The new site is written to a sibling folder `<output>.tmp-<random>`, then swapped in: the old
-/// output is moved aside, the new one moved in, and only then the old one deleted. Any failure
-/// before the swap leaves the previous output untouched.
+/// The new site is written to a sibling folder `<output>.tmp-<random>`, then exchanged with the
+/// old output in one system call, and the old site (now under the temporary name) deleted. So at
+/// any instant, even if the build is killed, `<output>/` is the whole old site or the whole new
+/// one. Writers lock the folder that holds the output, so concurrent builds take turns, and
+/// each clears the temporary folders that killed builds left behind.
 public struct OutputWriter {
     /// Left in every output so a later build knows the folder is ours to replace.
     public static let markerName = ".patterns-site"
@@ -43,9 +45,21 @@ public struct OutputWriter {
         }
     }
 
+    /// Runs `body` with the output locked; `waiting` is told when another build holds it.
+    public func locked<T>(_ output: String, waiting: (String) -> Void = { _ in }, _ body: () throws -> T) throws -> T {
+        let output = Self.trimmed(output)
+        // The folder that holds the output (and its temporary siblings) is the lock: nothing
+        // extra is left on disk, and it exists before the first build.
+        let parent = Self.parent(of: output)
+        return try fileSystem.withExclusiveLock(at: parent.isEmpty ? (output.hasPrefix("/") ? "/" : ".") : parent,
+                                                waiting: { waiting(output) }, body)
+    }
+
+    /// Writes the site and swaps it in; the caller holds `locked(output)`.
     public func write(_ files: [OutputFile], to output: String) throws {
         try checkReplaceable(output)
-        let output = output.hasSuffix("/") ? String(output.dropLast()) : output
+        let output = Self.trimmed(output)
+        try removeLeftovers(of: output)
         let staging = "\(output).tmp-\(suffix())"
         do {
             try fileSystem.createDirectory(at: staging)
@@ -53,28 +67,48 @@ public struct OutputWriter {
                 try fileSystem.write(file.bytes, to: "\(staging)/\(file.path)")
             }
             try fileSystem.write(Self.markerText, to: "\(staging)/\(Self.markerName)")
+            if fileSystem.directoryExists(at: output) {
+                try fileSystem.exchangeItems(staging, output)
+            } else {
+                try fileSystem.moveItem(from: staging, to: output)
+            }
         } catch {
             try? fileSystem.removeItem(at: staging)
             throw error
         }
-        try swap(staging, into: output)
+        // The previous site, now under the temporary name; a kill here leaves it for the next build.
+        try? fileSystem.removeItem(at: staging)
     }
 
-    private func swap(_ staging: String, into output: String) throws {
-        guard fileSystem.directoryExists(at: output) else {
-            try fileSystem.moveItem(from: staging, to: output)
-            return
+    /// `<output>.tmp-*` (and `.old-*`, from builds before the exchange) of killed builds.
+    private func removeLeftovers(of output: String) throws {
+        let parent = Self.parent(of: output)
+        let prefix = Self.name(of: output)
+        // Only names this writer makes (hex suffixes), so a folder a person named is never touched.
+        for entry in try fileSystem.listDirectory(at: parent.isEmpty ? "." : parent) {
+            for kind in [".tmp-", ".old-"] where entry.hasPrefix(prefix + kind) {
+                let suffix = entry.dropFirst(prefix.count + kind.count)
+                guard !suffix.isEmpty, suffix.allSatisfy(\.isHexDigit) else { continue }
+                try fileSystem.removeItem(at: Self.sibling(of: output, named: entry))
+            }
         }
-        let retired = "\(output).old-\(suffix())"
-        try fileSystem.moveItem(from: output, to: retired)
-        do {
-            try fileSystem.moveItem(from: staging, to: output)
-        } catch {
-            // Put the previous site back so the reader is never left without one.
-            try? fileSystem.moveItem(from: retired, to: output)
-            try? fileSystem.removeItem(at: staging)
-            throw error
-        }
-        try? fileSystem.removeItem(at: retired)
+    }
+
+    private static func trimmed(_ output: String) -> String {
+        output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return path == "/" ? "" : String(path[..<slash])
+    }
+
+    private static func name(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    private static func sibling(of path: String, named name: String) -> String {
+        let parent = parent(of: path)
+        return parent.isEmpty ? (path.hasPrefix("/") ? "/\(name)" : name) : "\(parent)/\(name)"
     }
 }
