@@ -3,7 +3,7 @@
 /// count lines and columns the same way whichever editor saved the file.
 public enum SourceText {
     /// Why a file's bytes are not text we accept, with the place an editor can jump to.
-    public struct DecodingError: Error, CustomStringConvertible, Sendable {
+    public struct DecodingError: Error, CustomStringConvertible, Sendable, Equatable {
         public var line: Int
         public var column: Int
         public var description: String { "invalid UTF-8 at line \(line), column \(column) (save the file as UTF-8)" }

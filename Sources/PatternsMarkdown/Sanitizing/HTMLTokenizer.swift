@@ -10,8 +10,9 @@ enum HTMLToken: Equatable {
 }
 
 struct HTMLAttribute: Equatable {
-    /// Lowercased, as browsers match them.
+    /// As written: SVG's `viewBox` keeps its case. Browsers match names case-insensitively.
     var name: String
+    var key: String { name.lowercased() }
     /// With character references decoded, so `java&#115;cript:` is seen as what it is.
     var value: String
 }
@@ -111,7 +112,7 @@ enum HTMLTokenizer {
                 let nameStart = index
                 index += 1  // a leading `=` belongs to the name (§13.2.5.32)
                 while let c = peek(), !Self.isSpace(c), c != "/", c != ">", c != "=" { index += 1 }
-                let attributeName = text(nameStart..<index).lowercased()
+                let attributeName = text(nameStart..<index)
                 while let c = peek(), Self.isSpace(c) { index += 1 }
                 var value = ""
                 if peek() == "=" {
@@ -120,7 +121,7 @@ enum HTMLTokenizer {
                     value = CharacterReferences.decode(attributeValue())
                 }
                 // The first of repeated attributes wins, as in browsers.
-                if !attributes.contains(where: { $0.name == attributeName }) {
+                if !attributes.contains(where: { $0.key == attributeName.lowercased() }) {
                     attributes.append(HTMLAttribute(name: attributeName, value: value))
                 }
             }

@@ -75,7 +75,7 @@ enum RawHTMLPolicy {
                     if let problem = problem(with: attribute, on: name) {
                         removed.append(problem)
                     } else {
-                        tag += attribute.value.isEmpty && !urlAttributes.contains(attribute.name)
+                        tag += attribute.value.isEmpty && !urlAttributes.contains(attribute.key)
                             ? " \(attribute.name)" : " \(attribute.name)=\"\(HTMLEscaping.escape(attribute.value))\""
                     }
                 }
@@ -86,8 +86,9 @@ enum RawHTMLPolicy {
     }
 
     private static func problem(with attribute: HTMLAttribute, on element: String) -> String? {
-        let name = attribute.name
-        let allowed = globalAttributes.contains(name) || name.hasPrefix("aria-")
+        let name = attribute.key
+        let isARIA = name.hasPrefix("aria-") && name.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }
+        let allowed = globalAttributes.contains(name) || isARIA
             || elementAttributes[element, default: []].contains(name)
             || (svgElements.contains(element) && svgAttributes.contains(name))
         guard allowed else { return "attribute '\(name)' is not allowed on <\(element)>" }
