@@ -10,13 +10,13 @@ DEBUG_BIN   := .build/debug/patterns
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps debug-build html-deps unit-tests content-check kata-verify html-check browser-deps browser-check clean
+.PHONY: site test deps debug-build html-deps unit-tests content-check kata-verify html-check browser-deps browser-check kill-test fuzz clean
 
 site: deps
 	$(SWIFT) build -c release --product patterns
 	$(RELEASE_BIN) build
 
-test: deps unit-tests content-check kata-verify html-check browser-check
+test: deps unit-tests content-check kata-verify html-check browser-check kill-test
 
 # cmark-gfm ships in two Debian packages: the core library and its extensions.
 deps:
@@ -76,5 +76,26 @@ browser-deps: html-deps
 browser-check: browser-deps html-check
 	$(HTML_VENV)/bin/python Tests/Browser/site_e2e.py .build/html-check .build/browser-artifacts
 
+# SIGKILL a build at 50 seeded random moments; site/ must be the old or the new site each time.
+kill-test: debug-build
+	python3 scripts/kill-test.py $(DEBUG_BIN) --kills 50 --seed 13
+
+# libFuzzer over front matter and the Markdown pipeline, seeded from content/. FUZZ_SECONDS=600
+# is the 10-minute run; an input over 1 s counts as a failure (-timeout=1); ASan reports leaks.
+# Release mode: a debug ASan build needs ~0.8 s for a large page, too close to the limit.
+# -sanitize=fuzzer would link libFuzzer's own main, which clashes with the main SwiftPM gives
+# every executable, so the same instrumentation is asked for by name and the driver is linked
+# from compiler-rt's fuzzer_no_main archive (the target's main calls LLVMFuzzerRunDriver).
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := .build-fuzz
+FUZZER_LIB = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a))
+fuzz: deps
+	PATTERNS_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_DIR) --product PatternsFuzz -Xswiftc -sanitize=address \
+	  -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xlinker $(FUZZER_LIB) -Xlinker -lstdc++
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/findings
+	cp content/*.yml content/*.toml content/patterns/*.md content/guides/*.md $(FUZZ_DIR)/corpus/
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=scripts/fuzz-lsan.supp:print_suppressions=0 $(FUZZ_DIR)/release/PatternsFuzz $(FUZZ_DIR)/corpus -artifact_prefix=$(FUZZ_DIR)/findings/ \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1
+
 clean:
-	rm -rf .build site
+	rm -rf .build .build-fuzz site

@@ -67,3 +67,12 @@ let package = Package(
         .testTarget(name: "PatternsKatasTests", dependencies: ["PatternsKatas"]),
     ]
 )
+
+// The libFuzzer target, declared only for `make fuzz` (PATTERNS_FUZZ=1): its main calls
+// libFuzzer's driver, which only -sanitize=fuzzer links in, and ordinary builds do not pass it.
+if Context.environment["PATTERNS_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CLibFuzzer"),
+        .executableTarget(name: "PatternsFuzz", dependencies: ["CLibFuzzer", "PatternsContent", "PatternsMarkdown"]),
+    ]
+}

@@ -12,7 +12,7 @@
 /// `aria-label="Footnotes"` and task-list checkboxes are written HTML5-style (HTMLTidy).
 ///
 /// Order of work in `render`: preprocess text (admonitions, tabs) → parse → GitHub alerts →
-/// heading ids → links → code blocks → summary marker → HTML.
+/// unsafe markup filtered (Sanitizing/) → heading ids → links → code blocks → summary marker → HTML.
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
@@ -31,13 +31,14 @@ public struct MarkdownRenderer: Sendable {
         let lineMap = BlockPreprocessor.preprocess(markdown)
         let document = CmarkDocument(parsing: lineMap.text)
         GitHubAlerts.convert(in: document)
+        let unsafeMarkup = UnsafeMarkupFilter(lineMap: lineMap).filter(document)
 
         let explicitIDs = ExplicitIDs.ids(in: document)
         let located = HeadingAnchors.headings(in: document, reserving: explicitIDs)
         let headings = located.map(\.heading)
         HeadingAnchors.addAnchors(to: located, in: document)
 
-        let problems = withoutActuallyEscaping(resolveLink) { resolveLink in
+        let problems = unsafeMarkup + HeadingAnchors.limitProblems(located, lineMap: lineMap) + withoutActuallyEscaping(resolveLink) { resolveLink in
             LinkChecker(pageAnchors: explicitIDs.union(headings.map(\.id)), lineMap: lineMap, resolveLink: resolveLink)
                 .check(document)
         }

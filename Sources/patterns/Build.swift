@@ -22,7 +22,9 @@ struct Build: AsyncParsableCommand {
         let shown = folder.hasSuffix("/") ? folder : folder + "/"
         let result: RenderResult
         do {
-            result = try await pipeline.build(output: output)
+            result = try await pipeline.build(output: output) { _ in
+                printError("Another build is writing \(shown); waiting for it to finish…")
+            }
         } catch {
             printError("error: \(error)")
             printError("Build failed. \(shown) was left as it was.")

@@ -51,3 +51,18 @@ import Testing
         #expect(result.headings.map(\.id) == ["solution-1"])
     }
 }
+
+@Suite struct AnchorNumberingTests {
+    @Test func equalHeadingsAreNumberedAroundReservedAndWrittenIDs() {
+        var allocator = AnchorAllocator(reserved: ["a-2"])
+        let ids = ["A", "A 1", "A", "A", "A"].map { allocator.uniqueID(for: $0) }
+        #expect(ids == ["a", "a-1", "a-3", "a-4", "a-5"])
+    }
+
+    @Test func morePagesHeadingsThanTheLimitIsAProblemAtTheFirstOneOver() {
+        let markdown = String(repeating: "## Solution\n\n", count: HeadingAnchors.maximumHeadings + 1)
+        let problems = render(markdown).problems
+        #expect(problems.map(\.message) == ["1001 headings; a page may have at most 1000"])
+        #expect(problems.first?.line == 2 * HeadingAnchors.maximumHeadings + 1)
+    }
+}

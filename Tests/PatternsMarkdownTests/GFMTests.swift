@@ -26,12 +26,14 @@ import Testing
         #expect(html.contains("The source."))
     }
 
-    @Test func rawHTMLIsKeptButDangerousTagsAreFiltered() {
-        let html = render("<details><summary>More</summary>\n\nHidden *text*\n\n</details>\n\n<script>x()</script>\n").html
-        #expect(html.contains("<details><summary>More</summary>"))
-        #expect(html.contains("<em>text</em>"))
-        #expect(html.contains("&lt;script>"))
-        #expect(!html.contains("<script>"))
+    @Test func rawHTMLIsKeptButDangerousTagsAreRemovedAndReported() {
+        let rendered = render("<details><summary>More</summary>\n\nHidden *text*\n\n</details>\n\n<script>x()</script>\n")
+        #expect(rendered.html.contains("<details><summary>More</summary>"))
+        #expect(rendered.html.contains("<em>text</em>"))
+        #expect(!rendered.html.contains("script"))
+        #expect(!rendered.html.contains("x()"))
+        #expect(rendered.problems.map(\.message) == ["raw HTML element <script> is not allowed"])
+        #expect(rendered.problems.first?.line == 7)
     }
 
     @Test func smartPunctuationIsOff() {

@@ -65,8 +65,9 @@ final class TableReader {
     // MARK: Scalars
 
     func string(_ key: String, required: Bool = false) -> String? {
-        guard let value = value(key, required: required) else { return nil }
-        return Self.string(value, for: key, sink: sink)
+        guard let value = value(key, required: required),
+              let text = Self.string(value, for: key, sink: sink) else { return nil }
+        return Self.nonBlank(text, for: key, at: value.location, sink: sink)
     }
 
     static func string(_ value: FrontMatterValue, for key: String, sink: DiagnosticSink) -> String? {
@@ -79,11 +80,22 @@ final class TableReader {
         return text
     }
 
+    /// Blank text under a key would publish an empty title, link or heading; leaving the key
+    /// out says that honestly. (Lists check their blank items where the rule is stated.)
+    private static func nonBlank(_ text: String, for key: String, at location: SourceLocation, sink: DiagnosticSink) -> String? {
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            sink.error(at: location, "'\(key)' is empty; write its text or leave the key out")
+            return nil
+        }
+        return text
+    }
+
     /// A string and where its value was written.
     func locatedString(_ key: String, required: Bool = false) -> (String, SourceLocation)? {
         guard let value = value(key, required: required),
-              let text = Self.string(value, for: key, sink: sink) else { return nil }
-        return (text, value.location)
+              let text = Self.string(value, for: key, sink: sink),
+              let nonBlank = Self.nonBlank(text, for: key, at: value.location, sink: sink) else { return nil }
+        return (nonBlank, value.location)
     }
 
     func int(_ key: String, required: Bool = false) -> Int? {

@@ -12,9 +12,12 @@ public enum FrontMatterParser {
     public static func parse(
         _ text: String, format: FrontMatterFormat, path: String, firstLine: Int = 1
     ) -> Result<FrontMatterValue, Diagnostic> {
-        switch format {
+        let parsed = switch format {
         case .yaml: YAMLFrontMatterParser.parse(text, path: path, firstLine: firstLine)
         case .toml: TOMLFrontMatterParser.parse(text, path: path, firstLine: firstLine)
+        }
+        return parsed.flatMap { root in
+            FrontMatterLimits.check(root).map { .failure($0) } ?? .success(root)
         }
     }
 

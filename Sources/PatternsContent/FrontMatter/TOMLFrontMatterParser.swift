@@ -3,6 +3,7 @@ import TOMLKit
 /// TOML text → `FrontMatterValue`: values from TOMLKit, positions from `TOMLPositions`.
 enum TOMLFrontMatterParser {
     static func parse(_ toml: String, path: String, firstLine: Int) -> Result<FrontMatterValue, Diagnostic> {
+        if let control = controlEscape(in: toml, path: path, firstLine: firstLine) { return .failure(control) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: toml)
@@ -20,6 +21,35 @@ enum TOMLFrontMatterParser {
             fallback: SourceLocation(file: path, line: firstLine, column: 1)
         )
         return .success(converter.convert(table.tomlValue, at: []))
+    }
+
+    /// `\u0000`-style escapes of control characters. They must be caught in the text: TOMLKit
+    /// hands strings over as C strings, so a NUL would silently cut the value short.
+    private static func controlEscape(in toml: String, path: String, firstLine: Int) -> Diagnostic? {
+        var line = firstLine, column = 1
+        let characters = Array(toml)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\", index + 1 < characters.count {
+                let kind = characters[index + 1]
+                let width = kind == "u" ? 4 : kind == "U" ? 8 : 0
+                if width > 0, index + 2 + width <= characters.count,
+                   let value = UInt32(String(characters[(index + 2)..<(index + 2 + width)]), radix: 16),
+                   (value < 0x20 && value != 0x09 && value != 0x0A) || value == 0x7F {
+                    let code = String(characters[index..<(index + 2 + width)])
+                    return .error(at: SourceLocation(file: path, line: line, column: column),
+                                  "control character escape '\(code)'; remove it")
+                }
+                // Skip the escaped character, so `\\u0000` (a backslash, then text) is not one.
+                index += 2
+                column += 2
+                continue
+            }
+            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        return nil
     }
 
     private struct Converter {

@@ -8,8 +8,11 @@ enum YAMLFrontMatterParser {
         let converter = Converter(path: path, lineOffset: firstLine - 1)
         let start = SourceLocation(file: path, line: firstLine, column: 1)
         do {
-            guard let root = try Yams.compose(yaml: yaml) else { return .success(.table([], start)) }
-            return converter.convert(root)
+            // The parser owns the anchors that composed nodes point at (weakly), so it must
+            // outlive the conversion for anchored nodes to be recognised and refused.
+            let parser = try Parser(yaml: yaml)
+            guard let root = try parser.singleRoot() else { return .success(.table([], start)) }
+            return withExtendedLifetime(parser) { converter.convert(root) }
         } catch let error as YamlError {
             return .failure(converter.diagnostic(for: error, fallback: start))
         } catch {
@@ -26,7 +29,15 @@ enum YAMLFrontMatterParser {
             SourceLocation(file: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
         }
 
+        /// Anchored nodes are refused where the anchor is written, before any alias of them is
+        /// read: expanding aliases lets a few hundred bytes name billions of nodes.
         func convert(_ node: Node) -> Result<FrontMatterValue, Diagnostic> {
+            if let anchor = node.anchor {
+                return .failure(.error(
+                    at: location(node.mark),
+                    "YAML anchors and aliases ('&\(anchor.rawValue)') are not supported in content files; write the value out"
+                ))
+            }
             switch node {
             case .scalar(let scalar):
                 return .success(Self.resolve(scalar, at: location(scalar.mark)))

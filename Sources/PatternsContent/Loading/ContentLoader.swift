@@ -126,7 +126,7 @@ public struct ContentLoader: Sendable {
         do {
             text = try fileSystem.readText(at: path)
         } catch {
-            return .failure(Diagnostics([.error(at: SourceLocation(file: path, line: 1, column: 1), "cannot read file: \(error)")]))
+            return .failure(Diagnostics([Self.readFailure(path, error)]))
         }
         return FrontMatterParser.parsePage(text, path: path)
             .mapError { Diagnostics([$0]) }
@@ -143,8 +143,16 @@ public struct ContentLoader: Sendable {
             let text = try fileSystem.readText(at: path)
             return FrontMatterParser.parse(text, format: format, path: path).mapError { Diagnostics([$0]) }
         } catch {
-            return .failure(Diagnostics([.error(at: top, "cannot read file: \(error)")]))
+            return .failure(Diagnostics([Self.readFailure(path, error)]))
         }
+    }
+
+    /// "cannot read file", at the bad byte when the text is not UTF-8, else at the top.
+    public static func readFailure(_ path: String, _ error: any Error) -> Diagnostic {
+        if let decoding = error as? SourceText.DecodingError {
+            return .error(at: SourceLocation(file: path, line: decoding.line, column: decoding.column), "\(decoding)")
+        }
+        return .error(at: SourceLocation(file: path, line: 1, column: 1), "cannot read file: \(error)")
     }
 
     private static func directoryPrefix(_ directory: String) -> String {

@@ -13,6 +13,11 @@ public protocol FileSystem: Sendable {
     func readBytes(at path: String) throws -> [UInt8]
     func moveItem(from source: String, to destination: String) throws
     func removeItem(at path: String) throws
+    /// Swaps two existing entries in one step: no instant where either name is missing.
+    func exchangeItems(_ first: String, _ second: String) throws
+    /// Runs `body` holding an exclusive lock on the existing file or folder at `path`,
+    /// calling `waiting` first if another holder has it. A killed holder's lock is released.
+    func withExclusiveLock<T>(at path: String, waiting: () -> Void, _ body: () throws -> T) throws -> T
 }
 
 /// The dates content was last changed, from version control (never file-system times).

@@ -11,6 +11,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     // Guarded by `lock`.
     private var files: [String: [UInt8]] = [:]
     private var directories: Set<String> = [""]
+    private var pathLocks: [String: NSLock] = [:]
 
     /// `files` maps project-relative paths to their text; parent directories exist implicitly.
     public init(files: [String: String] = [:]) {
@@ -30,7 +31,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func readText(at path: String) throws -> String {
-        String(decoding: try readBytes(at: path), as: UTF8.self)
+        try SourceText.decode(try readBytes(at: path))
     }
 
     public func readBytes(at path: String) throws -> [UInt8] {
@@ -96,6 +97,37 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             }
             directories.formUnion(Self.parents(of: to))
         }
+    }
+
+    public func exchangeItems(_ first: String, _ second: String) throws {
+        let a = Self.normalize(first), b = Self.normalize(second)
+        try lock.withLock {
+            func renamed(_ path: String) -> String? {
+                for (from, to) in [(a, b), (b, a)] where path == from || path.hasPrefix(from + "/") {
+                    return to + path.dropFirst(from.count)
+                }
+                return nil
+            }
+            guard directories.contains(a) || files[a] != nil else { throw Missing(path: first) }
+            guard directories.contains(b) || files[b] != nil else { throw Missing(path: second) }
+            files = Dictionary(uniqueKeysWithValues: files.map { (renamed($0) ?? $0, $1) })
+            directories = Set(directories.map { renamed($0) ?? $0 })
+        }
+    }
+
+    public func withExclusiveLock<T>(at path: String, waiting: () -> Void, _ body: () throws -> T) throws -> T {
+        let lock = lock.withLock { () -> NSLock in
+            if let existing = pathLocks[path] { return existing }
+            let created = NSLock()
+            pathLocks[path] = created
+            return created
+        }
+        if !lock.try() {
+            waiting()
+            lock.lock()
+        }
+        defer { lock.unlock() }
+        return try body()
     }
 
     public func removeItem(at path: String) throws {

@@ -16,11 +16,19 @@ public struct LocalFileSystem: FileSystem {
     private var manager: FileManager { FileManager.default }
 
     public func readText(at path: String) throws -> String {
-        try String(contentsOfFile: resolve(path), encoding: .utf8)
+        try SourceText.decode(try readBytes(at: path))
     }
 
+    /// Reads only what a project may publish: a regular file, no larger than the limit, and
+    /// for a project-relative path one whose real location (symlinks followed) is inside `root`.
     public func readBytes(at path: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: resolve(path))))
+        let real = try ReadablePath.realPath(of: resolve(path))
+        if !path.hasPrefix("/") {
+            let realRoot = (try? ReadablePath.realPath(of: root)) ?? root
+            guard real == realRoot || real.hasPrefix(realRoot + "/") else { throw ReadError.outsideRoot(real) }
+        }
+        try ReadablePath.checkRegularFile(real)
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: real)))
     }
 
     public func listDirectory(at path: String) throws -> [String] {
@@ -59,5 +67,15 @@ public struct LocalFileSystem: FileSystem {
 
     public func removeItem(at path: String) throws {
         try manager.removeItem(atPath: resolve(path))
+    }
+
+    public func exchangeItems(_ first: String, _ second: String) throws {
+        try AtomicExchange.exchange(resolve(first), resolve(second))
+    }
+
+    public func withExclusiveLock<T>(at path: String, waiting: () -> Void, _ body: () throws -> T) throws -> T {
+        let lock = try FileLock(path: resolve(path), waiting: waiting)
+        defer { lock.release() }
+        return try body()
     }
 }

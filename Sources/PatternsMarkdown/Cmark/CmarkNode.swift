@@ -45,7 +45,8 @@ struct CmarkNode: Hashable {
     var type: cmark_node_type { cmark_node_get_type(pointer) }
 
     var literal: String? {
-        cmark_node_get_literal(pointer).map { String(cString: $0) }
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_literal(pointer, newValue) }
     }
 
     var url: String? {

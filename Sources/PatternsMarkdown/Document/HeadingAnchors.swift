@@ -4,6 +4,8 @@ import CCmarkGFM
 /// becomes one `-`, no `-` at either end; repeats get `-1`, `-2`… in document order.
 struct AnchorAllocator {
     private var used: Set<String>
+    /// The next suffix to try per slug, so `n` equal headings cost `O(n)`, not `O(n²)`.
+    private var nextSuffix: [String: Int] = [:]
 
     /// `reserved` ids (written in raw HTML, or generated for tabs) are never handed out.
     init(reserved: Set<String>) {
@@ -28,11 +30,13 @@ struct AnchorAllocator {
     mutating func uniqueID(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var suffix = 0
+        var suffix = nextSuffix[base, default: 0]
+        if suffix > 0 { candidate = "\(base)-\(suffix)" }
         while used.contains(candidate) {
             suffix += 1
             candidate = "\(base)-\(suffix)"
         }
+        nextSuffix[base] = suffix + 1
         used.insert(candidate)
         return candidate
     }
@@ -44,6 +48,19 @@ enum HeadingAnchors {
     struct Located {
         let node: CmarkNode
         let heading: Heading
+    }
+
+    /// Most headings one page may have (documented in docs/content-format.md): far more than a
+    /// reader can use, and it keeps the table of contents and anchor checks small.
+    static let maximumHeadings = 1_000
+
+    /// A problem at the first heading past the limit, if there is one.
+    static func limitProblems(_ headings: [Located], lineMap: LineMap) -> [MarkdownProblem] {
+        guard headings.count > maximumHeadings else { return [] }
+        let first = headings[maximumHeadings].node
+        let position = lineMap.originalPosition(line: first.startLine, byteColumn: first.startColumn)
+        return [MarkdownProblem(line: position.line, column: position.column,
+                                message: "\(headings.count) headings; a page may have at most \(maximumHeadings)")]
     }
 
     static func headings(in document: CmarkDocument, reserving reserved: Set<String>) -> [Located] {

@@ -49,7 +49,7 @@ public struct BuildPipeline {
             sources[kata.id] = extras.sources(of: kata)
             for hint in extras.hints(of: kata) { markdown[hint.key] = hint.html }
         }
-        let stylesheet = try fileSystem.readBytes(at: "\(layout.templates)/style.css")
+        let stylesheet = try templateFile("style.css", what: "the stylesheet")
         let pages = PageFactory(index: index, markdown: markdown, kataSources: sources,
                                 stylesheetText: String(decoding: stylesheet, as: UTF8.self)).pages()
         let templates = try TemplateRenderer(fileSystem: fileSystem, directory: layout.templates)
@@ -60,13 +60,17 @@ public struct BuildPipeline {
         return RenderResult(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, pageCount: pages.count)
     }
 
-    /// Renders, then writes to `output` only if there were no errors.
-    public func build(output: String) async throws -> RenderResult {
+    /// Renders, then writes to `output` only if there were no errors. `waiting` is called if
+    /// another build is writing the same output (this one then waits its turn).
+    public func build(output: String, waiting: (String) -> Void = { _ in }) async throws -> RenderResult {
         let writer = OutputWriter(fileSystem: fileSystem)
-        // Refuse before the work, not after, if the output folder is not ours.
+        // Refuse before the work, not after, if the output folder is not ours or is an input.
+        try OutputPlacement(layout: layout).check(output)
         try writer.checkReplaceable(output)
         let result = try await render()
-        if let files = result.files { try writer.write(files, to: output) }
+        if let files = result.files {
+            try writer.locked(output, waiting: waiting) { try writer.write(files, to: output) }
+        }
         return result
     }
 
@@ -84,9 +88,19 @@ public struct BuildPipeline {
             OutputFile(path: Route.robots.filePath, text: Robots(baseURL: config.baseURL).render()),
             OutputFile(path: Route.atom.filePath, text: AtomFeed(config: config).render(index.recentlyUpdated)),
             OutputFile(path: Route.stylesheet.filePath, bytes: stylesheet),
-            OutputFile(path: Route.script.filePath, bytes: try fileSystem.readBytes(at: "\(layout.templates)/site.js")),
-            OutputFile(path: Route.favicon.filePath, bytes: try fileSystem.readBytes(at: "\(layout.templates)/favicon.svg")),
+            OutputFile(path: Route.script.filePath, bytes: try templateFile("site.js", what: "the script")),
+            OutputFile(path: Route.favicon.filePath, bytes: try templateFile("favicon.svg", what: "the icon")),
         ]
+    }
+
+    /// A file copied from templates/ as it is; a read error names the file.
+    private func templateFile(_ name: String, what: String) throws -> [UInt8] {
+        let path = "\(layout.templates)/\(name)"
+        do {
+            return try fileSystem.readBytes(at: path)
+        } catch {
+            throw TemplateRenderer.TemplateError(description: "\(path): cannot read \(what): \(error)")
+        }
     }
 }
 

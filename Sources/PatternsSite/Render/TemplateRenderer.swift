@@ -18,14 +18,24 @@ public struct TemplateRenderer: Sendable {
         guard !names.isEmpty else {
             throw TemplateError(description: "\(directory)/: no templates (*.mustache) found")
         }
+        var partials = TemplatePartials()
+        var problems: [String] = []
         for name in names {
             let path = "\(directory)/\(name)"
+            let template = String(name.dropLast(".mustache".count))
             do {
-                try library.register(try fileSystem.readText(at: path), named: String(name.dropLast(".mustache".count)))
+                let source = try fileSystem.readText(at: path)
+                partials.scan(source, template: template, path: path)
+                try library.register(source, named: template)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                problems.append("\(location): cannot parse template: \(error.error)")
             } catch {
-                throw TemplateError(description: "\(path): cannot parse template: \(error)")
+                problems.append("\(path): cannot read template: \(error)")
             }
         }
+        problems += partials.problems()
+        guard problems.isEmpty else { throw TemplateError(description: problems.joined(separator: "\n")) }
         self.library = library
     }
 
