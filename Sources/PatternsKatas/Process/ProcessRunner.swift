@@ -4,11 +4,14 @@ public struct ProcessRequest: Hashable, Sendable {
     public var workingDirectory: String
     /// nil waits for ever; a process still running after this is stopped and reported as timed out.
     public var timeout: Duration?
+    /// Variables set on top of this process's environment, e.g. the mutant a test run switches on.
+    public var environment: [String: String]
 
-    public init(_ arguments: [String], in workingDirectory: String, timeout: Duration? = nil) {
+    public init(_ arguments: [String], in workingDirectory: String, timeout: Duration? = nil, environment: [String: String] = [:]) {
         self.arguments = arguments
         self.workingDirectory = workingDirectory
         self.timeout = timeout
+        self.environment = environment
     }
 }
 

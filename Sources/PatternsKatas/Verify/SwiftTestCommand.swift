@@ -13,4 +13,22 @@ public enum SwiftTestCommand {
             "--event-stream-version", "0",
         ]
     }
+
+    /// Type-checks one variant's sources against the scratch package's built modules (the harness).
+    public static func typecheck(module: String, files: [String], modules: String) -> [String] {
+        ["swiftc", "-typecheck", "-swift-version", "6", "-parse-as-library", "-module-name", module, "-I", modules] + files
+    }
+
+    /// The built test binary run directly, for the many short runs of generated mutants: it
+    /// skips the package loading `swift test` does on each start (about 2 s against 0.1 s).
+    /// Only on Linux, where the `.xctest` product is an executable; elsewhere, nil.
+    public static func direct(packageRoot: String, target: String, eventsFile: String) -> [String]? {
+        #if os(Linux)
+        let binary = packageRoot + "/.build/debug/" + ScratchPackage.name + "PackageTests.xctest"
+        return [binary, "--testing-library", "swift-testing", "--filter", "^\(target)\\.",
+                "--event-stream-output-path", eventsFile, "--event-stream-version", "0"]
+        #else
+        return nil
+        #endif
+    }
 }

@@ -9,6 +9,9 @@ public struct Variant: Hashable, Sendable {
         case reference
         /// `Solution/` with one edit: must fail at least one test.
         case mutant(Kata.Mutant)
+        /// `Solution/` rewritten as mutant schemata: with no mutant switched on it must pass every
+        /// test, and each generated mutant is one run of the same build.
+        case schemata
         /// A kata whose files could not be turned into variants at all (e.g. no tests).
         case invalid
     }
@@ -36,6 +39,7 @@ public struct Variant: Hashable, Sendable {
         case .stub: "stub"
         case .reference: "reference"
         case .mutant(let mutant): "mutant \(mutant.id)"
+        case .schemata: "generated schemata"
         case .invalid: "kata"
         }
     }

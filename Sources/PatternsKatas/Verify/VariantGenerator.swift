@@ -16,16 +16,14 @@ public enum VariantGenerator {
         let reference = files.sources.merging(files.solution) { _, solved in solved }
 
         func make(_ kind: Variant.Kind, suffix: String, sources: [String: String]) -> Variant {
-            let module = "\(kata.module)__\(suffix)"
-            let tests = files.tests.mapValues { ImportRewriter.rewrite($0, from: kata.module, to: module) }
-            return Variant(kataID: kata.id, kind: kind, module: module, sources: sources, tests: tests)
+            variant(of: kata, files: files, kind: kind, suffix: suffix, sources: sources)
         }
 
         var variants = [
             make(.reference, suffix: "reference", sources: reference),
             make(.stub, suffix: "stub", sources: files.sources),
         ]
-        var suffixes: Set<String> = ["stub", "reference"]
+        var suffixes: Set<String> = ["stub", "reference", "generated"]
         for mutant in kata.mutants {
             let suffix = ModuleName.identifier(from: mutant.id)
             guard suffixes.insert(suffix).inserted else {
@@ -40,6 +38,21 @@ public enum VariantGenerator {
             }
         }
         return (variants, errors)
+    }
+}
+
+extension VariantGenerator {
+    /// The one variant holding all of a kata's generated mutants: the reference with its
+    /// solution files replaced by their schemata.
+    public static func schemata(for kata: Kata, files: KataFiles, generated: GeneratedMutants) -> Variant {
+        let sources = files.sources.merging(files.solution) { _, solved in solved }.merging(generated.files) { _, mutated in mutated }
+        return variant(of: kata, files: files, kind: .schemata, suffix: "generated", sources: sources)
+    }
+
+    static func variant(of kata: Kata, files: KataFiles, kind: Variant.Kind, suffix: String, sources: [String: String]) -> Variant {
+        let module = "\(kata.module)__\(suffix)"
+        let tests = files.tests.mapValues { ImportRewriter.rewrite($0, from: kata.module, to: module) }
+        return Variant(kataID: kata.id, kind: kind, module: module, sources: sources, tests: tests)
     }
 }
 

@@ -33,6 +33,12 @@ struct IdempotencyStoreTests {
 
         #expect(payments.charges.count == 2, "two requests without an Idempotency-Key ran the operation \(payments.charges.count) times instead of 2: without a key there is nothing to deduplicate")
         #expect(!second.replayed, "a request without a key came back marked as a replay")
+
+        // The same store does deduplicate once a key is given.
+        _ = try store.handle(payment(key: "k1"), operation: payments.charge)
+        let keyed = try store.handle(payment(key: "k1"), operation: payments.charge)
+        #expect(payments.charges.count == 3 && keyed.replayed,
+                "a keyed request sent twice should run once and be replayed the second time, but charges were \(payments.charges) and the second answer was \(keyed)")
     }
 
     @Test("A retried request is answered from the record, not run again")
@@ -105,6 +111,9 @@ struct IdempotencyStoreTests {
 
         #expect(retry.status == 201 && !retry.replayed, "the retry after a thrown failure got \(retry) instead of running: a failure that committed nothing must not be recorded")
         #expect(payments.charges.count == 1, "the retry after the failure should charge exactly once, but charges were \(payments.charges)")
+        let again = try store.handle(payment(key: "k1"), operation: payments.charge)
+        #expect(again.replayed && payments.charges.count == 1,
+                "the successful retry is recorded, so the next request with the key should be a replay, but it got \(again) and charges were \(payments.charges)")
     }
 
     @Test("A completed error response is replayed like any other")
@@ -137,6 +146,9 @@ struct IdempotencyStoreTests {
         )
         #expect(payments.charges == ["amount=500", "amount=700"], "each client's first request should run once, but charges were \(payments.charges)")
         #expect(a.body != b.body, "client B received client A's response")
+        let retryA = try store.handle(payment(key: "order-1", body: "amount=500", client: "acct_A"), operation: payments.charge)
+        #expect(retryA.replayed && retryA.body == a.body && payments.charges.count == 2,
+                "client A's retry of \"order-1\" should replay A's own response, but got \(retryA) with charges \(payments.charges)")
     }
 
     @Test("Keys are remembered for 24 hours, then forgotten")
