@@ -51,11 +51,12 @@ struct SchemataRenderer {
         if let infix = node.as(InfixOperatorExprSyntax.self),
            let op = infix.operator.as(BinaryOperatorExprSyntax.self),
            let (kind, replacement) = MutationOperator.binary(op.operator.text) {
-            let left = render(Syntax(infix.leftOperand), context), right = render(Syntax(infix.rightOperand), context)
             let token = op.operator
+            // Registered before its operands, so ids count outer points before inner ones.
+            let index = register(node, kind, context, "`\(token.text)` → `\(replacement)`")
+            let left = render(Syntax(infix.leftOperand), context), right = render(Syntax(infix.rightOperand), context)
             let original = left + token.description + right
             let mutated = left + token.leadingTrivia.description + replacement + token.trailingTrivia.description + right
-            let index = register(node, kind, context, "`\(token.text)` → `\(replacement)`")
             return (original, index.map { [($0, trimmed(mutated, like: node))] } ?? [])
         }
         if let literal = node.as(IntegerLiteralExprSyntax.self)?.literal ?? node.as(FloatLiteralExprSyntax.self)?.literal {
@@ -70,16 +71,16 @@ struct SchemataRenderer {
             return (literal.description, index.map { [($0, flipped)] } ?? [])
         }
         if let prefix = node.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "!" {
-            let operand = render(Syntax(prefix.expression), context)
             let index = register(node, .removeNot, context, "`!` removed")
+            let operand = render(Syntax(prefix.expression), context)
             return (prefix.operator.description + operand, index.map { [($0, trimmed(operand, like: Syntax(prefix.expression)))] } ?? [])
         }
         if let call = node.as(FunctionCallExprSyntax.self), let callee = call.calledExpression.as(DeclReferenceExprSyntax.self),
            let swapped = ["min": "max", "max": "min"][callee.baseName.text] {
-            let rest = call.children(viewMode: .sourceAccurate).dropFirst().map { render($0, context) }.joined()
             let name = callee.baseName
-            let mutated = name.leadingTrivia.description + swapped + name.trailingTrivia.description + rest
             let index = register(node, .minMax, context, "`\(name.text)` → `\(swapped)`")
+            let rest = call.children(viewMode: .sourceAccurate).dropFirst().map { render($0, context) }.joined()
+            let mutated = name.leadingTrivia.description + swapped + name.trailingTrivia.description + rest
             return (name.description + rest, index.map { [($0, trimmed(mutated, like: node))] } ?? [])
         }
         return nil

@@ -108,7 +108,24 @@ import Testing
         #expect(found.contains("content/patterns/retry.md:15:1: kata 'retry' belongs to pattern 'retries', not 'retry'"))
     }
 
-    @Test func kataNeedsThreeMutantsAndItsFolderName() {
+    @Test func equivalentMutantsDecodeWithAOneLineReason() {
+        let loader = ContentLoader(
+            fileSystem: InMemoryFileSystem(files: ["katas/retry/kata.yml": Fixtures.kataYAML, "katas/retry/instructions.md": "x"]),
+            history: NoRevisionHistory()
+        )
+        let (katas, _) = loader.loadKatas()
+        #expect(katas.first?.equivalentMutants.map(\.id) == ["Retry.run()/boundary/1"])
+        #expect(katas.first?.equivalentMutants.first?.reason == "Doubling once more at the cap changes nothing.")
+
+        let blank = Fixtures.kataYAML.replacingOccurrences(of: "reason: Doubling once more at the cap changes nothing.", with: "reason: \"  \"")
+        let (_, found) = ContentLoader(
+            fileSystem: InMemoryFileSystem(files: ["katas/retry/kata.yml": blank, "katas/retry/instructions.md": "x"]),
+            history: NoRevisionHistory()
+        ).loadKatas()
+        #expect(found.sorted.contains { $0.message == "'reason' must be one non-empty line" }, "\(found.sorted)")
+    }
+
+    @Test func kataNeedsFiveMutantsAndItsFolderName() {
         let twoMutants = String(Fixtures.kataYAML[..<Fixtures.kataYAML.range(of: "  - id: no-delay")!.lowerBound])
         let loader = ContentLoader(
             fileSystem: InMemoryFileSystem(files: ["katas/retrying/kata.yml": twoMutants, "katas/retrying/instructions.md": "x"]),

@@ -95,6 +95,8 @@ public struct KataVerifier: Sendable {
     /// does not compile (`+` on two strings, say) is dropped from its schemata, which is rebuilt.
     private func build(_ variants: inout [Variant], _ schemata: inout SchemataBuilds) async throws -> [Variant: VariantRun] {
         var failures: [Variant: VariantRun] = [:]
+        // Schemata that type-checked clean: not checked again unless the build blames them.
+        var checked: Set<Variant> = []
         for _ in 0..<8 {
             try scratch.sync(variants, to: fileSystem)
             let outcome = try await runner.run(ProcessRequest(SwiftTestCommand.build(), in: scratch.root, timeout: buildTimeout))
@@ -111,10 +113,11 @@ public struct KataVerifier: Sendable {
             }
             // The build stops at the first broken module, so every schemata is checked now, not
             // one per rebuild; the harness module they import has been built by this point.
-            for variant in variants where variant.kind == .schemata {
+            for variant in variants where variant.kind == .schemata && !(checked.contains(variant) && !broken.contains(variant)) {
                 let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
                 if let pruned = try await prune(variant, mine, &schemata, variants) {
                     variants = variants.map { $0 == variant ? pruned : $0 }
+                    checked.insert(pruned)
                 } else {
                     failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
                 }
@@ -196,9 +199,12 @@ public struct KataVerifier: Sendable {
     private func runTests(of variant: Variant, mutant: GeneratedMutant?, eventsDir: String) async throws -> VariantRun {
         let eventsFile = join(eventsDir, "\(variant.module)\(mutant.map { "-\($0.index)" } ?? "").jsonl")
         if fileSystem.fileExists(at: eventsFile) { try fileSystem.removeItem(at: eventsFile) }
-        let direct = mutant == nil ? nil : SwiftTestCommand.direct(packageRoot: scratch.root, target: variant.testTarget, eventsFile: eventsFile)
+        let direct = SwiftTestCommand.direct(packageRoot: scratch.root, target: variant.testTarget, eventsFile: eventsFile)
         let arguments = direct ?? SwiftTestCommand.test(target: variant.testTarget, eventsFile: eventsFile, skipBuild: true)
-        let environment = mutant.map { [GeneratedMutants.environmentVariable: "\($0.index)"] } ?? [:]
+        // A crashing variant must not start Swift's backtracer: it outlives a killed test process
+        // and keeps the output pipe open, and symbolicating takes longer than the tests.
+        var environment = ["SWIFT_BACKTRACE": "enable=no"]
+        if let mutant { environment[GeneratedMutants.environmentVariable] = "\(mutant.index)" }
         let request = ProcessRequest(arguments, in: scratch.root, timeout: mutant == nil ? testTimeout : mutantTimeout,
                                      environment: environment)
         let outcome = try await runner.run(request)

@@ -168,4 +168,24 @@ struct CircuitBreakerTests {
         clock.advance(by: .seconds(5))      // t = 35 s
         #expect(breaker.tryAcquire(), "15 s after the trip the probe should be admitted")
     }
+
+    @Test("call(_:) records each outcome: a success resets the count, a successful probe closes")
+    func callRecordsOutcomes() throws {
+        let (breaker, clock) = makeBreaker(threshold: 3, openFor: .seconds(30))
+        let dependency = ScriptedDependency(
+            clock: clock,
+            script: [.fail(.timedOut), .fail(.timedOut), .respond("ok"), .fail(.timedOut), .fail(.timedOut)],
+            then: .respond("ok")
+        )
+        for _ in 0..<5 { _ = try? breaker.call(dependency) }
+        #expect(breaker.state == .closed,
+                "fail, fail, succeed, fail, fail through call(_:) is never 3 in a row, but the breaker is \(breaker.state): call must record the success")
+
+        fail(breaker, times: 1)
+        #expect(breaker.state == .open, "a 3rd failure in a row should trip the breaker, but it is \(breaker.state)")
+        clock.advance(by: .seconds(30))
+        let probe = try breaker.call(dependency)
+        #expect(probe == "ok" && breaker.state == .closed,
+                "a probe that succeeds through call(_:) should close the breaker, but it returned \(probe) and the breaker is \(breaker.state)")
+    }
 }

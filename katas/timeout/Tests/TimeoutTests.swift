@@ -234,4 +234,22 @@ struct TimeoutTests {
         }
         #expect(service.requests.count == 3, "attempts: 3 should send exactly 3 requests, but \(service.requests.count) were sent")
     }
+
+    @Test("Zero or a negative number of attempts sends nothing")
+    func noAttempts() {
+        let clock = VirtualClock()
+        let service = FakeService(clock: clock, .respond("ok", after: .ms(10)))
+        let caller = TimeoutCaller(clock: clock, attemptTimeout: .ms(100))
+        let deadline = Deadline.after(.seconds(1), on: clock)
+
+        for attempts in [0, -1] {
+            #expect(throws: TimeoutError.deadlineExceeded, "callRetrying with \(attempts) attempts makes no attempt and should throw .deadlineExceeded") {
+                try caller.callRetrying(service, attempts: attempts, within: deadline)
+            }
+        }
+        #expect(service.requests.isEmpty, "no attempt was asked for, but \(service.requests.count) request(s) went out")
+        let one = try? caller.callRetrying(service, attempts: 1, within: deadline)
+        #expect(one == "ok" && service.requests.count == 1,
+                "one attempt should send one request and return ok, but got \(String(describing: one)) after \(service.requests.count) request(s)")
+    }
 }
