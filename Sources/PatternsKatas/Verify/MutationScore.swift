@@ -25,7 +25,8 @@ public struct MutationScore: Hashable, Sendable {
 
     /// Listed as equivalent, yet some test kills it (so it is not), or no longer generated at all.
     public var wrongEquivalents: [(Kata.EquivalentMutant, String)] {
-        equivalent.compactMap { entry in
+        guard ran else { return [] }
+        return equivalent.compactMap { entry in
             switch outcomes[entry.id] {
             case .none: (entry, "is not a generated mutant (any more); remove it or fix its id")
             case .some(true): (entry, "is killed by the tests, so it is not equivalent; remove it")
