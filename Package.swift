@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "patterns", targets: ["patterns"]),
+        // A maintainer's tool that `make test` runs; `patterns` never links swift-syntax.
+        .executable(name: "kata-mutants", targets: ["kata-mutants"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // The katas package, for its learner's loop (KataLearner), shared by `patterns kata`.
         .package(path: "katas"),
+        // 603 parses the language of the Swift 6.3 toolchain the katas are written for.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev).
@@ -48,6 +52,17 @@ let package = Package(
             name: "PatternsKatas",
             dependencies: ["PatternsContent", .product(name: "KataLearner", package: "katas")]
         ),
+        // Generated mutants of the kata references, compiled as schemata (one build per kata).
+        .target(
+            name: "KataMutation",
+            dependencies: [
+                "PatternsKatas",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftOperators", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(name: "kata-mutants", dependencies: ["KataMutation"]),
         .executableTarget(
             name: "patterns",
             dependencies: [
@@ -65,6 +80,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PatternsKatasTests", dependencies: ["PatternsKatas"]),
+        .testTarget(name: "KataMutationTests", dependencies: ["KataMutation"]),
     ]
 )
 

@@ -105,7 +105,31 @@ import Testing
         #expect(found.contains("content/patterns/retry.md:15:1: kata 'retry' belongs to pattern 'retries', not 'retry'"))
     }
 
-    @Test func kataNeedsThreeMutantsAndItsFolderName() {
+    @Test func equivalentMutantsDecodeWithAOneLineReason() {
+        let loader = ContentLoader(
+            fileSystem: InMemoryFileSystem(files: ["katas/retry/kata.yml": Fixtures.kataYAML, "katas/retry/instructions.md": "x"]),
+            history: NoRevisionHistory()
+        )
+        let (katas, _) = loader.loadKatas()
+        #expect(katas.first?.equivalentMutants.map(\.id) == ["Retry.run()/boundary/1"])
+        #expect(katas.first?.equivalentMutants.first?.reason == "Doubling once more at the cap changes nothing.")
+
+        let blank = Fixtures.kataYAML.replacingOccurrences(of: "reason: Doubling once more at the cap changes nothing.", with: "reason: \"  \"")
+        let (_, found) = ContentLoader(
+            fileSystem: InMemoryFileSystem(files: ["katas/retry/kata.yml": blank, "katas/retry/instructions.md": "x"]),
+            history: NoRevisionHistory()
+        ).loadKatas()
+        #expect(found.sorted.contains { $0.message == "'reason' is empty; write its text or leave the key out" }, "\(found.sorted)")
+
+        let twoLines = Fixtures.kataYAML.replacingOccurrences(of: "reason: Doubling once more at the cap changes nothing.", with: "reason: \"one\\ntwo\"")
+        let (_, foundTwo) = ContentLoader(
+            fileSystem: InMemoryFileSystem(files: ["katas/retry/kata.yml": twoLines, "katas/retry/instructions.md": "x"]),
+            history: NoRevisionHistory()
+        ).loadKatas()
+        #expect(foundTwo.sorted.contains { $0.message == "'reason' must be one line" }, "\(foundTwo.sorted)")
+    }
+
+    @Test func kataNeedsFiveMutantsAndItsFolderName() {
         let twoMutants = String(Fixtures.kataYAML[..<Fixtures.kataYAML.range(of: "  - id: no-delay")!.lowerBound])
         let loader = ContentLoader(
             fileSystem: InMemoryFileSystem(files: ["katas/retrying/kata.yml": twoMutants, "katas/retrying/instructions.md": "x"]),
@@ -117,7 +141,7 @@ import Testing
         #expect(found.sorted.map { "\($0.location): \($0.message)" } == [
             "katas/retrying/kata.yml:1:1: kata 'retry' needs 2 to 4 dig_deeper notes, shown after a solve (found 0)",
             "katas/retrying/kata.yml:1:1: kata id 'retry' must equal its folder name 'retrying'",
-            "katas/retrying/kata.yml:10:1: kata 'retry' needs at least 3 mutants (found 2)",
+            "katas/retrying/kata.yml:10:1: kata 'retry' needs at least 5 hand-written mutants (found 2)",
         ])
     }
 

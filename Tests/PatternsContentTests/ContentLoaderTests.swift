@@ -19,7 +19,7 @@ import Testing
         #expect(catalogue.patterns.map(\.id) == ["retry", "timeout"])
         #expect(catalogue.katas.map(\.id) == ["retry"])
         #expect(catalogue.katas.first?.instructions == "# Build a retry\n")
-        #expect(catalogue.katas.first?.mutants.map(\.replacement) == ["true", "<=", "_ = "])
+        #expect(catalogue.katas.first?.mutants.map(\.replacement) == ["true", "<=", "_ = ", "0.5", "true"])
         // Front matter `updated` wins; otherwise version control supplies the date.
         #expect(catalogue.patterns[0].updated == ContentDate(year: 2026, month: 11, day: 1))
         #expect(catalogue.patterns[1].updated == ContentDate(year: 2025, month: 1, day: 2))

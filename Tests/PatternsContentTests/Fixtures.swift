@@ -129,6 +129,19 @@ enum Fixtures {
             file: Retry.swift
             replace: "sleep"
             with: "_ = "
+          - id: no-jitter
+            description: Every client waits the same.
+            file: Retry.swift
+            replace: "random"
+            with: "0.5"
+          - id: retries-404
+            description: Retries a permanent failure.
+            file: Retry.swift
+            replace: "isRetryable(fault)"
+            with: "true"
+        equivalent_mutants:
+          - id: Retry.run()/boundary/1
+            reason: Doubling once more at the cap changes nothing.
         dig_deeper:
           - Add a retry budget.
           - Honour Retry-After.

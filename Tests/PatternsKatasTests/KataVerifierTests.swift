@@ -9,7 +9,10 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
     let fileSystem: InMemoryFileSystem
     let brokenModule: String?
     let passing: Set<String>
+    /// `KATA_MUTANT` values under which the generated schemata still passes (survivors).
+    var survivingMutants: Set<String> = []
     private let lock = NSLock()
+    private var mutantRuns: [String] = []
     private var builds = 0
 
     init(fileSystem: InMemoryFileSystem, brokenModule: String?, passing: Set<String>) {
@@ -19,6 +22,8 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
     }
 
     var buildCount: Int { lock.withLock { builds } }
+    /// The `KATA_MUTANT` of each schemata run, in no particular order.
+    var mutantsRun: [String] { lock.withLock { mutantRuns } }
 
     func run(_ request: ProcessRequest) async throws -> ProcessOutcome {
         let arguments = request.arguments
@@ -30,8 +35,11 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
         let target = String(arguments[arguments.firstIndex(of: "--filter")! + 1].dropFirst().dropLast(2))
         let module = String(target.dropLast("Tests".count))
         let eventsFile = arguments[arguments.firstIndex(of: "--event-stream-output-path")! + 1]
-        try fileSystem.write(Self.events(passes: passing.contains(module)), to: eventsFile)
-        return ProcessOutcome(exitCode: passing.contains(module) ? 0 : 1, output: "")
+        let mutant = request.environment[GeneratedMutants.environmentVariable]
+        if let mutant { lock.withLock { mutantRuns.append(mutant) } }
+        let passes = mutant.map { survivingMutants.contains($0) } ?? passing.contains(module)
+        try fileSystem.write(Self.events(passes: passes), to: eventsFile)
+        return ProcessOutcome(exitCode: passes ? 0 : 1, output: "")
     }
 
     static func events(passes: Bool) -> String {
@@ -68,7 +76,7 @@ struct KataVerifierTests {
     func honest() async throws {
         let (summary, output, _) = try await verify(broken: nil, passing: ["AdderKata__reference"])
         #expect(summary.succeeded)
-        #expect(output.contains("adder  reference ✓ passes 1/1 · stub ✓ fails 1/1 · mutants 2/2 caught"))
+        #expect(output.contains("adder  reference ✓ passes 1/1 · stub ✓ passes 0/1 · mutants 2/2 caught"))
         #expect(output.hasSuffix("verify: 4 passed, 0 failed"))
     }
 
@@ -79,6 +87,30 @@ struct KataVerifierTests {
         #expect(summary.passed == 3 && summary.failed == 1)
         #expect(output.contains("error: adder: mutant swaps (AdderKata__swaps) does not compile"))
         #expect(output.contains("Variants/AdderKata__swaps/Sources/Adder.swift:3:5: error: nope"))
+    }
+
+    @Test("Generated mutants: one schemata build, one run per mutant, scored against the gate")
+    func generatedMutants() async throws {
+        let fileSystem = InMemoryFileSystem(files: [
+            "katas/adder/Sources/Adder.swift": Fixture.stub,
+            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
+            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
+        ])
+        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: nil, passing: ["AdderKata__reference", "AdderKata__generated"])
+        swift.survivingMutants = ["2"]
+        let lines = LineCollector()
+        var verifier = KataVerifier(
+            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
+            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
+        )
+        verifier.mutantGenerator = FixedGenerator()
+        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+
+        #expect(swift.buildCount == 1, "all generated mutants share one build")
+        #expect(swift.mutantsRun.sorted() == ["1", "2"])
+        #expect(summary.scores.first?.killed == 1 && summary.scores.first?.percent == "50 %")
+        #expect(!summary.succeeded, "50 % is below the gate")
+        #expect(lines.text.contains("error: adder: generated mutant 'add(_:_:)/boundary/1' survived: Adder.swift:3: it flips"))
     }
 
     @Test("Loader diagnostics are printed and fail the run")
@@ -93,5 +125,16 @@ struct KataVerifierTests {
         let summary = try await verifier.verify([], diagnostics: Diagnostics([diagnostic]))
         #expect(!summary.succeeded)
         #expect(lines.text.hasPrefix("katas/x/kata.yml:3:1: error: kata 'x' needs at least 3 mutants (found 1)"))
+    }
+}
+
+/// Two generated mutants, whatever the files.
+struct FixedGenerator: MutantGenerating {
+    func generate(kataID: String, solutionFiles: [String], excluding: Set<String>) async throws -> GeneratedMutants {
+        let region = GeneratedMutant.Region(startLine: 3, startColumn: 5, endLine: 3, endColumn: 20)
+        return GeneratedMutants(files: ["Adder.swift": Fixture.solution], mutants: [
+            GeneratedMutant(id: "add(_:_:)/arithmetic/1", index: 1, file: "Adder.swift", line: 3, column: 5, description: "it subtracts", region: region),
+            GeneratedMutant(id: "add(_:_:)/boundary/1", index: 2, file: "Adder.swift", line: 3, column: 5, description: "it flips", region: region),
+        ])
     }
 }

@@ -40,7 +40,7 @@ struct VariantGeneratorTests {
         let kata = Fixture.kata(mutants: [Fixture.mutant("typo", replace: "a +  b", with: "a - b")])
         let (variants, errors) = VariantGenerator.variants(for: kata, files: Fixture.files)
         #expect(variants.count == 2)
-        #expect(errors.map(\.description) == ["adder: mutant 'typo': the 'replace' text does not occur in Solution/Adder.swift; it must occur exactly once"])
+        #expect(errors.map(\.description) == ["adder: mutant 'typo': the 'replace' text does not occur in .meta/solution/Adder.swift; it must occur exactly once"])
     }
 
     @Test("A mutant whose text occurs twice is ambiguous, and an error")
@@ -51,11 +51,11 @@ struct VariantGeneratorTests {
         #expect(errors.first?.mutant?.id == "vague")
     }
 
-    @Test("A mutant of a file not in Solution/ is an error")
+    @Test("A mutant of a file not in the reference is an error")
     func unknownFile() {
         let kata = Fixture.kata(mutants: [Fixture.mutant("lost", replace: "a", with: "b", file: "Nope.swift")])
         let (_, errors) = VariantGenerator.variants(for: kata, files: Fixture.files)
-        #expect(errors.first?.message == "mutant 'lost': file 'Nope.swift' is not in Solution/ (it has Adder.swift)")
+        #expect(errors.first?.message == "mutant 'lost': file 'Nope.swift' is not in .meta/solution/ (it has Adder.swift)")
     }
 
     @Test("A Sources/ file that Solution/ lacks is given to the learner: the reference uses it as is")

@@ -20,10 +20,15 @@ struct VerdictTests {
         #expect(verdict.problem?.contains("✗ behaviour 1\n        T.swift:1:1: boom") == true)
     }
 
-    @Test("A stub that passes everything fails the run")
+    @Test("A stub on which any test passes fails the run, naming the tests that pass")
     func stubPasses() {
         #expect(!VariantVerdict.judge(variants[1], .ran(report([true, true]), timedOut: false, output: "")).ok)
-        #expect(VariantVerdict.judge(variants[1], .ran(report([false, false]), timedOut: false, output: "")).summary == "stub ✓ fails 2/2")
+        let one = VariantVerdict.judge(variants[1], .ran(report([false, true]), timedOut: false, output: ""))
+        #expect(!one.ok)
+        #expect(one.summary == "stub ✗ passes 1/2")
+        #expect(one.problem?.contains("✓ behaviour 1") == true, "\(one.problem ?? "nil")")
+        let none = VariantVerdict.judge(variants[1], .ran(report([false, false]), timedOut: false, output: ""))
+        #expect(none.ok && none.summary == "stub ✓ passes 0/2" && none.counts == .init(passed: 0, total: 2))
     }
 
     @Test("A surviving mutant is named with its description")
@@ -56,6 +61,6 @@ struct VerdictTests {
             VariantVerdict.judge(variants[3], .ran(report([true, true]), timedOut: false, output: "")),
         ]
         #expect(VerifyTable.line(kataID: "adder", width: 7, verdicts: verdicts)
-            == "adder    reference ✓ passes 2/2 · stub ✓ fails 2/2 · mutants 1/2 caught")
+            == "adder    reference ✓ passes 2/2 · stub ✓ passes 0/2 · mutants 1/2 caught")
     }
 }

@@ -29,7 +29,7 @@ struct VerifyEndToEndTests {
         let output = lines.text
         #expect(summary.passed == 3, "\(output)")
         #expect(summary.failed == 1)
-        #expect(output.contains("adder  reference ✓ passes 2/2 · stub ✓ fails 2/2 · mutants 1/2 caught"))
+        #expect(output.contains("adder  reference ✓ passes 2/2 · stub ✓ passes 0/2 · mutants 1/2 caught"))
         #expect(output.contains("error: adder: mutant 'swaps' survived: The swaps mistake."))
         #expect(output.hasSuffix("verify: 3 passed, 1 failed"))
     }

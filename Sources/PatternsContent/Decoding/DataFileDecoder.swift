@@ -83,6 +83,7 @@ public enum DataFileDecoder {
         let hints = reader.stringList("hints", required: true)
         let digDeeper = reader.stringList("dig_deeper", required: false)
         let mutants = reader.tableList("mutants", required: true).compactMap(decodeMutant)
+        let equivalent = reader.tableList("equivalent_mutants", required: false).compactMap(decodeEquivalentMutant)
         reader.reportUnknownKeys()
         guard sink.diagnostics.isEmpty, let id, let title, let pattern, let module, let difficulty, let order, let blurb else {
             return .failure(Diagnostics(sink.diagnostics))
@@ -90,7 +91,7 @@ public enum DataFileDecoder {
         let source = SourceFile(path: path, body: "", bodyStartLine: 1, keyLocations: root.topLevelKeyLocations)
         return .success(Kata(
             id: id, title: title, pattern: pattern, module: module, difficulty: difficulty, order: order,
-            blurb: blurb, hints: hints, digDeeper: digDeeper, mutants: mutants, instructions: instructions, source: source
+            blurb: blurb, hints: hints, digDeeper: digDeeper, mutants: mutants, equivalentMutants: equivalent, instructions: instructions, source: source
         ))
     }
 
@@ -100,13 +101,28 @@ public enum DataFileDecoder {
         let file = reader.string("file", required: true)
         let replace = reader.string("replace", required: true)
         // `with` reads naturally in YAML (`replace: … with: …`); the model says what it is.
-        let replacement = reader.string("with", required: true)
+        // Empty is allowed: deleting the replaced text is a plausible bug.
+        let replacement = reader.string("with", required: true, allowBlank: true)
         if let replace, replace.isEmpty, let location = reader.value("replace")?.location {
             reader.sink.error(at: location, "'replace' must not be empty")
         }
         reader.reportUnknownKeys()
         guard let (id, location) = id, let description, let file, let replace, let replacement else { return nil }
         return Kata.Mutant(id: id, description: description, file: file, replace: replace, replacement: replacement, location: location)
+    }
+
+    /// `equivalent_mutants:` entries: a generated mutant's id and the one-line reason it cannot be killed.
+    static func decodeEquivalentMutant(_ reader: TableReader) -> Kata.EquivalentMutant? {
+        let id = reader.string("id", required: true)
+        let reason = reader.string("reason", required: true)
+        let location = reader.value("id")?.location
+        // Blank text is refused by the reader itself; a reason is also one line.
+        if let reason, reason.contains("\n"), let at = reader.value("reason")?.location {
+            reader.sink.error(at: at, "'reason' must be one line")
+        }
+        reader.reportUnknownKeys()
+        guard let id, let reason, let location else { return nil }
+        return Kata.EquivalentMutant(id: id, reason: reason, location: location)
     }
 
     /// A top-level list of tables, each decoded by `decodeItem`; all problems reported together.

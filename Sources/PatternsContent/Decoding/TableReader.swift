@@ -64,10 +64,11 @@ final class TableReader {
 
     // MARK: Scalars
 
-    func string(_ key: String, required: Bool = false) -> String? {
+    /// `allowBlank` is for text where empty is meaningful (a mutant that deletes its `replace`).
+    func string(_ key: String, required: Bool = false, allowBlank: Bool = false) -> String? {
         guard let value = value(key, required: required),
               let text = Self.string(value, for: key, sink: sink) else { return nil }
-        return Self.nonBlank(text, for: key, at: value.location, sink: sink)
+        return allowBlank ? text : Self.nonBlank(text, for: key, at: value.location, sink: sink)
     }
 
     static func string(_ value: FrontMatterValue, for key: String, sink: DiagnosticSink) -> String? {

@@ -21,6 +21,21 @@ public struct Kata: Hashable, Sendable, Identifiable {
         }
     }
 
+    /// A generated mutant that behaves exactly like the reference, so no test can kill it.
+    public struct EquivalentMutant: Hashable, Sendable {
+        /// The generated id, `<declaration>/<operator>/<n>` (see katas/README.md).
+        public var id: String
+        /// One line: why no observable behaviour differs.
+        public var reason: String
+        public var location: SourceLocation
+
+        public init(id: String, reason: String, location: SourceLocation) {
+            self.id = id
+            self.reason = reason
+            self.location = location
+        }
+    }
+
     public var id: String
     public var title: String
     public var pattern: String
@@ -34,14 +49,16 @@ public struct Kata: Hashable, Sendable, Identifiable {
     /// Shown after a solve: extensions, production concerns, questions to think about.
     public var digDeeper: [String]
     public var mutants: [Mutant]
+    /// Generated mutants excluded from the mutation score, each with its reason.
+    public var equivalentMutants: [EquivalentMutant]
     /// The instructions, Markdown.
     public var instructions: String
     public var source: SourceFile
 
     public init(
         id: String, title: String, pattern: String, module: String, difficulty: Difficulty,
-        order: Int, blurb: String, hints: [String], digDeeper: [String] = [], mutants: [Mutant], instructions: String,
-        source: SourceFile
+        order: Int, blurb: String, hints: [String], digDeeper: [String] = [], mutants: [Mutant],
+        equivalentMutants: [EquivalentMutant] = [], instructions: String, source: SourceFile
     ) {
         self.id = id
         self.title = title
@@ -53,6 +70,7 @@ public struct Kata: Hashable, Sendable, Identifiable {
         self.hints = hints
         self.digDeeper = digDeeper
         self.mutants = mutants
+        self.equivalentMutants = equivalentMutants
         self.instructions = instructions
         self.source = source
     }

@@ -23,13 +23,14 @@ extension CatalogueValidator {
                     "kata '\(kata.id)' needs 2 to 4 dig_deeper notes, shown after a solve (found \(kata.digDeeper.count))"
                 ))
             }
-            if kata.mutants.count < 3 {
+            if kata.mutants.count < 5 {
                 diagnostics.append(.error(
                     at: kata.source.location(of: "mutants"),
-                    "kata '\(kata.id)' needs at least 3 mutants (found \(kata.mutants.count))"
+                    "kata '\(kata.id)' needs at least 5 hand-written mutants (found \(kata.mutants.count))"
                 ))
             }
             diagnostics.append(contentsOf: duplicates(kata.mutants.map { ($0.id, $0.location) }, kind: "mutant"))
+            diagnostics.append(contentsOf: duplicates(kata.equivalentMutants.map { ($0.id, $0.location) }, kind: "equivalent mutant"))
             if kata.instructions.trimmingWhitespace.isEmpty {
                 let instructions = SourceLocation(file: folderPath(kata) + "instructions.md", line: 1, column: 1)
                 diagnostics.append(.error(at: instructions, "kata '\(kata.id)' has empty instructions"))

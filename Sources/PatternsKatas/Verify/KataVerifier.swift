@@ -11,6 +11,10 @@ public struct KataVerifier: Sendable {
     public var testTimeout: Duration = .seconds(60)
     public var buildTimeout: Duration = .seconds(1800)
     public var parallelism = 2
+    /// Makes the generated mutants; none are made without one.
+    public var mutantGenerator: MutantGenerating?
+    /// A generated mutant's tests take milliseconds; one that hangs is killed after this.
+    public var mutantTimeout: Duration = .seconds(10)
     /// Progress and results, a line at a time.
     public var log: @Sendable (String) -> Void
 
@@ -26,9 +30,11 @@ public struct KataVerifier: Sendable {
     public struct Summary: Sendable {
         public var verdicts: [VariantVerdict]
         public var metadataErrors: Int
+        public var scores: [MutationScore] = []
         public var passed: Int { verdicts.filter(\.ok).count }
         public var failed: Int { verdicts.count - passed }
-        public var succeeded: Bool { failed == 0 && metadataErrors == 0 }
+        public var lowScores: [MutationScore] { scores.filter { !$0.passesGate || !$0.wrongEquivalents.isEmpty } }
+        public var succeeded: Bool { failed == 0 && metadataErrors == 0 && lowScores.isEmpty }
     }
 
     public func verify(_ katas: [Kata], diagnostics: Diagnostics) async throws -> Summary {
@@ -41,10 +47,18 @@ public struct KataVerifier: Sendable {
         }
         var variants: [Variant] = []
         var runs: [Variant: VariantRun] = [:]
+        var schemata = SchemataBuilds()
         for kata in katas {
             let files = try paths.files(of: kata, in: fileSystem)
             let generated = VariantGenerator.variants(for: kata, files: files)
             variants += generated.variants
+            if let mutantGenerator, generated.errors.isEmpty {
+                let solutionFiles = files.solution.keys.sorted().map { join(paths.solution(kata), $0) }
+                let made = try await mutantGenerator.generate(kataID: kata.id, solutionFiles: solutionFiles, excluding: [])
+                let variant = VariantGenerator.schemata(for: kata, files: files, generated: made)
+                schemata.builds[kata.id] = .init(kata: kata, files: files, solutionFiles: solutionFiles, generated: made)
+                variants.append(variant)
+            }
             for (index, error) in generated.errors.enumerated() {
                 // A stand-in variant, so the failure is counted and shown in the kata's row.
                 let kind: Variant.Kind = error.mutant.map { .mutant($0) } ?? .invalid
@@ -57,25 +71,34 @@ public struct KataVerifier: Sendable {
 
         var buildable = variants.filter { runs[$0] == nil }
         log("verify: building \(buildable.count) variants of \(katas.count) kata\(katas.count == 1 ? "" : "s") in \(scratch.root)")
-        let compileFailures = try await build(&buildable)
+        let compileFailures = try await build(&buildable, &schemata)
         runs.merge(compileFailures) { first, _ in first }
-        let tested = try await runTests(buildable)
-        runs.merge(tested) { first, _ in first }
+        let tested = try await runTests(buildable, schemata)
+        runs.merge(tested.runs) { first, _ in first }
 
-        let verdicts = variants.map { VariantVerdict.judge($0, runs[$0] ?? .invalid("not run")) }
-        report(katas, verdicts)
+        // A variant regenerated without its stillborn mutants replaced the one first listed.
+        let built = Dictionary(buildable.map { ($0.module, $0) }, uniquingKeysWith: { first, _ in first })
+        let verdicts = variants.map { listed in
+            let variant = built[listed.module] ?? listed
+            return VariantVerdict.judge(variant, runs[variant] ?? runs[listed] ?? .invalid("not run"))
+        }
+        let scores = katas.compactMap { kata in schemata.score(kata, outcomes: tested.outcomes[kata.id]) }
+        report(katas, verdicts, scores)
         let errors = metadata.filter { $0.severity == .error }.count
-        let summary = Summary(verdicts: verdicts, metadataErrors: errors)
+        let summary = Summary(verdicts: verdicts, metadataErrors: errors, scores: scores)
         let extra = errors > 0 ? ", \(errors) metadata error\(errors == 1 ? "" : "s")" : ""
         log("verify: \(summary.passed) passed, \(summary.failed) failed\(extra)")
         return summary
     }
 
     /// Builds, and when some variants do not compile, sets them aside and builds the rest, so
-    /// one broken mutant does not hide the results of all the others.
-    private func build(_ variants: inout [Variant]) async throws -> [Variant: VariantRun] {
+    /// one broken mutant does not hide the results of all the others. A generated mutant that
+    /// does not compile (`+` on two strings, say) is dropped from its schemata, which is rebuilt.
+    private func build(_ variants: inout [Variant], _ schemata: inout SchemataBuilds) async throws -> [Variant: VariantRun] {
         var failures: [Variant: VariantRun] = [:]
-        for _ in 0..<4 {
+        // Schemata that type-checked clean: not checked again unless the build blames them.
+        var checked: Set<Variant> = []
+        for _ in 0..<8 {
             try scratch.sync(variants, to: fileSystem)
             let outcome = try await runner.run(ProcessRequest(SwiftTestCommand.build(), in: scratch.root, timeout: buildTimeout))
             if outcome.succeeded { return failures }
@@ -89,7 +112,18 @@ public struct KataVerifier: Sendable {
                 variants = []
                 return failures
             }
-            for variant in broken {
+            // The build stops at the first broken module, so every schemata is checked now, not
+            // one per rebuild; the harness module they import has been built by this point.
+            for variant in variants where variant.kind == .schemata && !(checked.contains(variant) && !broken.contains(variant)) {
+                let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
+                if let pruned = try await prune(variant, mine, &schemata, variants) {
+                    variants = variants.map { $0 == variant ? pruned : $0 }
+                    checked.insert(pruned)
+                } else {
+                    failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
+                }
+            }
+            for variant in broken where variant.kind != .schemata {
                 let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
                 failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
             }
@@ -99,47 +133,107 @@ public struct KataVerifier: Sendable {
         return failures
     }
 
-    private func runTests(_ variants: [Variant]) async throws -> [Variant: VariantRun] {
+    /// One test process per variant, and for a schemata one more per generated mutant.
+    /// Drops a schemata's generated mutants that do not compile, type-checking that one module
+    /// with `swiftc` (seconds) rather than rebuilding the package (a minute) after each drop.
+    /// Nil when an error lies outside every mutant: then the schemata itself is broken.
+    private func prune(_ variant: Variant, _ buildErrors: [CompilerErrors.Entry], _ schemata: inout SchemataBuilds,
+                       _ variants: [Variant]) async throws -> Variant? {
+        var current = variant
+        if !buildErrors.isEmpty {
+            // The package build's own errors first: some (definite initialisation) only it finds.
+            guard let build = schemata.builds[variant.kataID],
+                  let blamed = SchemataBlame.blame(buildErrors, on: build.generated.mutants), !blamed.isEmpty else { return nil }
+            current = try await schemata.regenerate(variant.kataID, excluding: blamed, with: mutantGenerator!)
+            log("verify: \(variant.kataID): \(blamed.count) generated mutant(s) do not compile; type-checking without them")
+        }
+        for _ in 0..<12 {
+            try scratch.sync(variants.map { $0.module == current.module ? current : $0 }, to: fileSystem)
+            let sourcesDir = join(scratch.root, "Variants/\(current.module)/Sources")
+            let check = SwiftTestCommand.typecheck(module: current.module, files: current.sources.keys.sorted().map { join(sourcesDir, $0) },
+                                                   modules: join(scratch.root, ".build/debug/Modules"))
+            let outcome = try await runner.run(ProcessRequest(check, in: scratch.root, timeout: buildTimeout))
+            if outcome.succeeded { return current }
+            // The type-check only speeds things up; errors it cannot pin on a mutant (the harness
+            // not built yet, say) are left for the package build to judge.
+            guard let build = schemata.builds[variant.kataID],
+                  let blamed = SchemataBlame.blame(CompilerErrors.extract(from: outcome.output), on: build.generated.mutants),
+                  !blamed.isEmpty else { return current }
+            current = try await schemata.regenerate(variant.kataID, excluding: blamed, with: mutantGenerator!)
+            log("verify: \(variant.kataID): \(blamed.count) generated mutant(s) do not compile; type-checking without them")
+        }
+        return nil
+    }
+
+    private func runTests(_ variants: [Variant], _ schemata: SchemataBuilds) async throws -> (runs: [Variant: VariantRun], outcomes: [String: [String: Bool]]) {
         let eventsDir = join(scratch.root, ".build/verify-events")
         try fileSystem.createDirectory(at: eventsDir)
-        var results: [Variant: VariantRun] = [:]
-        try await withThrowingTaskGroup(of: (Variant, VariantRun).self) { group in
-            var pending = variants[...]
+        var jobs: [(Variant, GeneratedMutant?)] = variants.map { ($0, nil) }
+        for variant in variants where variant.kind == .schemata {
+            jobs += (schemata.builds[variant.kataID]?.generated.mutants ?? []).map { (variant, $0) }
+        }
+        var runs: [Variant: VariantRun] = [:]
+        var outcomes: [String: [String: Bool]] = [:]
+        try await withThrowingTaskGroup(of: (Variant, GeneratedMutant?, VariantRun).self) { group in
+            var pending = jobs[...]
             func startNext() {
-                guard let variant = pending.popFirst() else { return }
-                group.addTask { (variant, try await runTests(of: variant, eventsDir: eventsDir)) }
+                guard let (variant, mutant) = pending.popFirst() else { return }
+                group.addTask { (variant, mutant, try await runTests(of: variant, mutant: mutant, eventsDir: eventsDir)) }
             }
             for _ in 0..<max(1, parallelism) { startNext() }
-            while let (variant, run) = try await group.next() {
-                results[variant] = run
+            while let (variant, mutant, run) = try await group.next() {
+                if let mutant {
+                    outcomes[variant.kataID, default: [:]][mutant.id] = Self.kills(run)
+                } else {
+                    runs[variant] = run
+                }
                 startNext()
             }
         }
-        return results
+        return (runs, outcomes)
     }
 
-    /// Crash-isolated: a mutant that traps fails the behaviour it trapped in, and the rest still run.
-    private func runTests(of variant: Variant, eventsDir: String) async throws -> VariantRun {
-        let eventsFile = join(eventsDir, "\(variant.module).jsonl")
-        let result = try await CrashIsolation.run { skipping in
+    /// A mutant is killed when a test fails, the process crashes or it hangs.
+    static func kills(_ run: VariantRun) -> Bool {
+        guard case .ran(let report, let timedOut, _) = run else { return true }
+        return timedOut || !report.allPassed
+    }
+
+    /// References, stubs and hand-written mutants are crash-isolated, so every behaviour reports;
+    /// a generated mutant runs once, since any crash already kills it.
+    private func runTests(of variant: Variant, mutant: GeneratedMutant?, eventsDir: String) async throws -> VariantRun {
+        let eventsFile = join(eventsDir, "\(variant.module)\(mutant.map { "-\($0.index)" } ?? "").jsonl")
+        var environment = SwiftTestCommand.environment
+        if let mutant { environment[GeneratedMutants.environmentVariable] = "\(mutant.index)" }
+        let timeout = mutant == nil ? testTimeout : mutantTimeout
+        let launch: ([String]) async throws -> CrashIsolation.Run = { skipping in
             if fileSystem.fileExists(at: eventsFile) { try fileSystem.removeItem(at: eventsFile) }
-            let arguments = SwiftTestCommand.test(target: variant.testTarget, eventsFile: eventsFile, skipping: skipping)
-            let outcome = try await runner.run(ProcessRequest(
-                arguments, in: scratch.root, timeout: testTimeout, environment: SwiftTestCommand.environment
-            ))
+            let arguments = SwiftTestCommand.direct(packageRoot: scratch.root, target: variant.testTarget,
+                                                    eventsFile: eventsFile, skipping: skipping)
+                ?? SwiftTestCommand.test(target: variant.testTarget, eventsFile: eventsFile, skipping: skipping)
+            let outcome = try await runner.run(ProcessRequest(arguments, in: scratch.root, timeout: timeout, environment: environment))
             let events = (try? fileSystem.readText(at: eventsFile)) ?? ""
             return CrashIsolation.Run(report: TestEventStreamParser.parse(events), outcome: outcome)
         }
+        if mutant != nil {
+            let run = try await launch([])
+            return .ran(run.report, timedOut: run.outcome.timedOut, output: run.outcome.output)
+        }
+        let result = try await CrashIsolation.run(launch)
         return .ran(result.report, timedOut: result.outcome.timedOut, output: result.outcome.output)
     }
 
-    private func report(_ katas: [Kata], _ verdicts: [VariantVerdict]) {
+    private func report(_ katas: [Kata], _ verdicts: [VariantVerdict], _ scores: [MutationScore]) {
         let width = katas.map(\.id.count).max() ?? 0
         log("")
         for kata in katas {
             log(VerifyTable.line(kataID: kata.id, width: width, verdicts: verdicts.filter { $0.variant.kataID == kata.id }))
         }
-        let problems = verdicts.compactMap(\.problem)
+        if !scores.isEmpty {
+            log("")
+            for line in MutationTable.render(MutationTable.rows(katas, verdicts, scores)) { log(line) }
+        }
+        let problems = verdicts.compactMap(\.problem) + scores.flatMap(\.problems)
         if !problems.isEmpty {
             log("")
             for problem in problems { log("error: \(problem)") }

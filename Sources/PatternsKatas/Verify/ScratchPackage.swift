@@ -6,6 +6,9 @@ import PatternsContent
 /// Regenerated on every run, but a file is only written when its contents changed, so the
 /// build system sees unchanged modules as up to date and the second run is incremental.
 public struct ScratchPackage: Sendable {
+    /// The package's name, which names its test product.
+    public static let name = "kata-verify"
+
     public var root: String
     /// Absolute path of the katas package, a path dependency for `KataHarness`.
     public var katasPackage: String
@@ -34,7 +37,7 @@ public struct ScratchPackage: Sendable {
             let harness: Target.Dependency = .product(name: "KataHarness", package: "katas")
 
             let package = Package(
-                name: "kata-verify",
+                name: "\(Self.name)",
                 platforms: [.macOS(.v13)],
                 dependencies: [.package(path: "\(katasPackage)")],
                 targets: [

@@ -5,10 +5,13 @@ public struct Variant: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// The committed `Sources/`: must fail at least one test.
         case stub
-        /// `Solution/`: must pass every test.
+        /// the reference (`.meta/solution/`): must pass every test.
         case reference
-        /// `Solution/` with one edit: must fail at least one test.
+        /// the reference (`.meta/solution/`) with one edit: must fail at least one test.
         case mutant(Kata.Mutant)
+        /// the reference (`.meta/solution/`) rewritten as mutant schemata: with no mutant switched on it must pass every
+        /// test, and each generated mutant is one run of the same build.
+        case schemata
         /// A kata whose files could not be turned into variants at all (e.g. no tests).
         case invalid
     }
@@ -36,6 +39,7 @@ public struct Variant: Hashable, Sendable {
         case .stub: "stub"
         case .reference: "reference"
         case .mutant(let mutant): "mutant \(mutant.id)"
+        case .schemata: "generated schemata"
         case .invalid: "kata"
         }
     }

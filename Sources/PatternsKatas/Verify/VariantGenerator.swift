@@ -6,26 +6,24 @@ public enum VariantGenerator {
     public static func variants(for kata: Kata, files: KataFiles) -> (variants: [Variant], errors: [VariantError]) {
         var errors: [VariantError] = []
         // An empty target breaks the whole scratch package, so such a kata gets no variants.
-        for (folder, contents) in [("Sources", files.sources), ("Tests", files.tests), ("Solution", files.solution)]
+        for (folder, contents) in [("Sources", files.sources), ("Tests", files.tests), (KataLayout.referenceFolder, files.solution)]
         where contents.isEmpty {
             errors.append(VariantError(kataID: kata.id, "no Swift files in \(folder)/"))
         }
         if !errors.isEmpty { return ([], errors) }
-        // Solution/ holds the files the learner writes; a Sources/ file it lacks is given to the
+        // The reference folder holds the files the learner writes; a Sources/ file it lacks is given to the
         // learner (a fake database, say) and is part of the reference as it stands.
         let reference = files.sources.merging(files.solution) { _, solved in solved }
 
         func make(_ kind: Variant.Kind, suffix: String, sources: [String: String]) -> Variant {
-            let module = "\(kata.module)__\(suffix)"
-            let tests = files.tests.mapValues { ImportRewriter.rewrite($0, from: kata.module, to: module) }
-            return Variant(kataID: kata.id, kind: kind, module: module, sources: sources, tests: tests)
+            variant(of: kata, files: files, kind: kind, suffix: suffix, sources: sources)
         }
 
         var variants = [
             make(.reference, suffix: "reference", sources: reference),
             make(.stub, suffix: "stub", sources: files.sources),
         ]
-        var suffixes: Set<String> = ["stub", "reference"]
+        var suffixes: Set<String> = ["stub", "reference", "generated"]
         for mutant in kata.mutants {
             let suffix = ModuleName.identifier(from: mutant.id)
             guard suffixes.insert(suffix).inserted else {
@@ -40,6 +38,21 @@ public enum VariantGenerator {
             }
         }
         return (variants, errors)
+    }
+}
+
+extension VariantGenerator {
+    /// The one variant holding all of a kata's generated mutants: the reference with its
+    /// solution files replaced by their schemata.
+    public static func schemata(for kata: Kata, files: KataFiles, generated: GeneratedMutants) -> Variant {
+        let sources = files.sources.merging(files.solution) { _, solved in solved }.merging(generated.files) { _, mutated in mutated }
+        return variant(of: kata, files: files, kind: .schemata, suffix: "generated", sources: sources)
+    }
+
+    static func variant(of kata: Kata, files: KataFiles, kind: Variant.Kind, suffix: String, sources: [String: String]) -> Variant {
+        let module = "\(kata.module)__\(suffix)"
+        let tests = files.tests.mapValues { ImportRewriter.rewrite($0, from: kata.module, to: module) }
+        return Variant(kataID: kata.id, kind: kind, module: module, sources: sources, tests: tests)
     }
 }
 
@@ -80,13 +93,13 @@ public enum MutantApplier {
     public static func apply(_ mutant: Kata.Mutant, to solution: [String: String]) -> Result<[String: String], Problem> {
         guard let text = solution[mutant.file] else {
             let known = solution.keys.sorted().joined(separator: ", ")
-            return .failure(Problem(message: "file '\(mutant.file)' is not in Solution/ (it has \(known))"))
+            return .failure(Problem(message: "file '\(mutant.file)' is not in \(KataLayout.referenceFolder)/ (it has \(known))"))
         }
         guard !mutant.replace.isEmpty else { return .failure(Problem(message: "'replace' is empty")) }
         let count = occurrences(of: mutant.replace, in: text)
         guard count == 1 else {
             let detail = count == 0 ? "does not occur" : "occurs \(count) times"
-            return .failure(Problem(message: "the 'replace' text \(detail) in Solution/\(mutant.file); it must occur exactly once"))
+            return .failure(Problem(message: "the 'replace' text \(detail) in \(KataLayout.referenceFolder)/\(mutant.file); it must occur exactly once"))
         }
         var mutated = solution
         mutated[mutant.file] = text.replacingFirst(mutant.replace, with: mutant.replacement)

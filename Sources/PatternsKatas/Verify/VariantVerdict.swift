@@ -16,6 +16,13 @@ public struct VariantVerdict: Hashable, Sendable {
     public var summary: String
     /// Why the run fails, naming kata and variant; nil when ok.
     public var problem: String?
+    /// Tests passed, of those run; nil when the tests never ran.
+    public var counts: TestCounts?
+
+    public struct TestCounts: Hashable, Sendable {
+        public var passed: Int
+        public var total: Int
+    }
 
     /// The rules: a reference passes every test; a stub and each mutant fail at least one.
     /// A hang or crash is a failure, which catches a mutant but sinks a reference.
@@ -35,6 +42,12 @@ public struct VariantVerdict: Hashable, Sendable {
     }
 
     private static func judgeRun(_ variant: Variant, _ report: TestRunReport, timedOut: Bool, output: String) -> VariantVerdict {
+        var verdict = judgeReport(variant, report, timedOut: timedOut, output: output)
+        verdict.counts = TestCounts(passed: report.passedCount, total: report.behaviours.count)
+        return verdict
+    }
+
+    private static func judgeReport(_ variant: Variant, _ report: TestRunReport, timedOut: Bool, output: String) -> VariantVerdict {
         let kata = variant.kataID
         let total = report.behaviours.count
         let interrupted = timedOut || !report.finished
@@ -46,7 +59,7 @@ public struct VariantVerdict: Hashable, Sendable {
         switch variant.kind {
         case .invalid:
             return VariantVerdict(variant: variant, ok: false, summary: "kata ✗ invalid", problem: "\(kata): invalid")
-        case .reference:
+        case .reference, .schemata:
             let ok = report.allPassed && !timedOut
             var problem: String?
             if !ok {
@@ -54,16 +67,21 @@ public struct VariantVerdict: Hashable, Sendable {
                     "    ✗ \(behaviour.name)" + behaviour.issues.map { "\n        \($0)" }.joined()
                 }
                 let tail = interrupted && failures.isEmpty ? "\n" + lastLines(output) : ""
-                problem = "\(kata): the reference solution fails\(why)\n" + failures.joined(separator: "\n") + tail
+                let what = variant.kind == .schemata ? "the generated schemata, with no mutant on," : "the reference solution"
+                problem = "\(kata): \(what) fails\(why)\n" + failures.joined(separator: "\n") + tail
             }
             return VariantVerdict(variant: variant, ok: ok,
-                                  summary: "reference \(ok ? "✓" : "✗") passes \(report.passedCount)/\(total)\(why)",
+                                  summary: "\(variant.label) \(ok ? "✓" : "✗") passes \(report.passedCount)/\(total)\(why)",
                                   problem: problem)
         case .stub:
-            let ok = !report.allPassed || timedOut
+            // Every test must fail on the untouched stub: one that passes asserts nothing the
+            // learner has to build (a "never trips" breaker passing "a successful probe closes").
+            let passing = report.behaviours.filter(\.passed)
+            let ok = passing.isEmpty
+            let names = passing.map { "\n    ✓ \($0.name)" }.joined()
             return VariantVerdict(variant: variant, ok: ok,
-                                  summary: "stub \(ok ? "✓" : "✗") fails \(report.failedCount)/\(total)\(why)",
-                                  problem: ok ? nil : "\(kata): the stub passes every test; the kata asks nothing of the learner")
+                                  summary: "stub \(ok ? "✓" : "✗") passes \(passing.count)/\(total)\(why)",
+                                  problem: ok ? nil : "\(kata): \(passing.count) test\(passing.count == 1 ? "" : "s") pass on the untouched stub; each must first prove its precondition\(names)")
         case .mutant(let mutant):
             let caught = !report.allPassed || timedOut
             return VariantVerdict(variant: variant, ok: caught,
@@ -90,7 +108,7 @@ public enum VerifyTable {
         return "\(padded)  \(cells.joined(separator: " · "))"
     }
 
-    private static func isMutant(_ variant: Variant) -> Bool {
+    static func isMutant(_ variant: Variant) -> Bool {
         if case .mutant = variant.kind { return true }
         return false
     }

@@ -20,6 +20,9 @@ struct KataVerify: AsyncParsableCommand {
     @Option(help: "The content folder, for cross-checks between patterns and katas.")
     var content = "content"
 
+    @Option(help: "The kata-mutants executable; with it, every reference's generated mutants are scored too.")
+    var mutantGenerator: String?
+
     func run() async throws {
         let environment = KataEnvironment(options)
         let (katas, diagnostics) = loadWithCrossChecks(environment)
@@ -32,6 +35,12 @@ struct KataVerify: AsyncParsableCommand {
             scratch: scratch, log: { environment.console.say($0) }
         )
         verifier.testTimeout = .seconds(timeout)
+        if let mutantGenerator {
+            verifier.mutantGenerator = ExternalMutantGenerator(
+                executable: environment.fileSystem.resolve(mutantGenerator), runner: environment.runner,
+                fileSystem: environment.fileSystem, outputDirectory: scratch.root + "/generated-mutants"
+            )
+        }
         let summary = try await verifier.verify(katas, diagnostics: diagnostics)
         if !summary.succeeded { throw ExitCode.failure }
     }

@@ -137,13 +137,16 @@ struct BulkheadTests {
 
     @Test("call releases its slot even when the dependency fails")
     func callReleasesOnFailure() throws {
-        let (bulkhead, clock) = makeBulkhead(slots: 2, queue: 0)
+        let (bulkhead, clock) = makeBulkhead(slots: 1, queue: 0)
         let failing = ScriptedDependency<String>(clock: clock, script: [], then: .fail(.connectionReset, after: .ms(20)))
 
         #expect(throws: BulkheadError.failed(.connectionReset), "the dependency's failure should come back as .failed(fault)") {
             try bulkhead.call(failing)
         }
-        #expect(bulkhead.inUse == 0, "the failed call should have given its slot back, but inUse is \(bulkhead.inUse)")
+        // With one slot, a slot leaked by the failed call would leave nothing for the next caller.
+        let next = bulkhead.acquire()
+        #expect(next.permit != nil, "after the failed call its slot should be free again, but the next caller got \(next)")
+        if let permit = next.permit { bulkhead.release(permit) }
 
         let working = ScriptedDependency(clock: clock, script: [], then: .respond("ok"))
         for _ in 0..<3 {
@@ -152,6 +155,27 @@ struct BulkheadTests {
         let response = try bulkhead.call(working)
         #expect(response == "ok", "after failures the bulkhead should still have room for a call, got \(response)")
         #expect(bulkhead.inUse == 0, "every call has ended, so no slot should be held, but inUse is \(bulkhead.inUse)")
+    }
+
+    @Test("A waiter is still in time at exactly the queue timeout, and out of it just after")
+    func queueTimeoutBoundary() throws {
+        let (bulkhead, clock) = makeBulkhead(slots: 1, queue: 2, timeout: .seconds(1))
+        let holder = try #require(bulkhead.acquire().permit, "the first caller should be admitted")
+        let early = try #require(bulkhead.acquire().ticket, "the second caller should be queued")
+        clock.advance(by: .ms(500))
+        let late = try #require(bulkhead.acquire().ticket, "the third caller should be queued")
+
+        clock.advance(by: .ms(500))         // t = 1 s: exactly the first waiter's deadline
+        #expect(bulkhead.queued == 2,
+                "at exactly its deadline the first waiter is still in time, so 2 callers wait, but queued is \(bulkhead.queued)")
+        clock.advance(by: .ms(1))           // reading `queued` alone must apply the timeout
+        #expect(bulkhead.queued == 1, "1 ms after its deadline the first waiter has timed out, so 1 caller waits, but queued is \(bulkhead.queued)")
+        #expect(bulkhead.status(of: early) == .timedOut, "the first waiter's deadline has passed, but its status is \(bulkhead.status(of: early))")
+
+        clock.advance(by: .ms(499))         // t = 1.5 s: exactly the second waiter's deadline
+        bulkhead.release(holder)
+        #expect(bulkhead.status(of: late).isAdmitted,
+                "a slot released at exactly the waiter's deadline is still in time, but the waiter's status is \(bulkhead.status(of: late))")
     }
 
     @Test("call rejects at once when every slot is busy, without calling the dependency")

@@ -33,6 +33,9 @@ struct CircuitBreakerTests {
         }
         #expect(dependency.calls.count == 2, "both calls should reach the dependency, but it saw \(dependency.calls.count)")
         #expect(breaker.state == .closed, "one failure is below the threshold of 3, but the state is \(breaker.state)")
+        fail(breaker, times: 2)
+        #expect(breaker.state == .open,
+                "the failure that came back through call(_:) and 2 more make 3 in a row, which should trip the breaker, but it is \(breaker.state)")
     }
 
     @Test("The breaker trips after failureThreshold consecutive failures")
@@ -55,6 +58,8 @@ struct CircuitBreakerTests {
 
         #expect(breaker.state == .closed,
                 "fail, fail, succeed, fail, fail is never 3 in a row, but the breaker is \(breaker.state): a success should reset the count")
+        fail(breaker, times: 1)
+        #expect(breaker.state == .open, "the 3rd failure after the success is 3 in a row and should trip the breaker, but it is \(breaker.state)")
     }
 
     @Test("A tripped breaker rejects calls without calling the dependency")
@@ -99,6 +104,7 @@ struct CircuitBreakerTests {
     func successfulProbeCloses() {
         let (breaker, clock) = makeBreaker(threshold: 3, openFor: .seconds(30))
         fail(breaker, times: 3)
+        #expect(breaker.state == .open, "3 failures in a row should trip the breaker, but it is \(breaker.state)")
         clock.advance(by: .seconds(30))
 
         #expect(breaker.tryAcquire(), "the probe should be admitted after the open duration")
@@ -108,6 +114,8 @@ struct CircuitBreakerTests {
         fail(breaker, times: 2)
         #expect(breaker.state == .closed,
                 "after closing, 2 new failures are below the threshold of 3, but the breaker is \(breaker.state): the old failures still counted")
+        fail(breaker, times: 1)
+        #expect(breaker.state == .open, "a closed breaker should trip again on 3 new failures in a row, but it is \(breaker.state)")
     }
 
     @Test("A failed probe re-opens the breaker for a fresh open duration")
@@ -159,5 +167,25 @@ struct CircuitBreakerTests {
         #expect(breaker.tryAcquire() == false, "only 10 s of the 15 s open period have passed since the trip, but a call got in")
         clock.advance(by: .seconds(5))      // t = 35 s
         #expect(breaker.tryAcquire(), "15 s after the trip the probe should be admitted")
+    }
+
+    @Test("call(_:) records each outcome: a success resets the count, a successful probe closes")
+    func callRecordsOutcomes() throws {
+        let (breaker, clock) = makeBreaker(threshold: 3, openFor: .seconds(30))
+        let dependency = ScriptedDependency(
+            clock: clock,
+            script: [.fail(.timedOut), .fail(.timedOut), .respond("ok"), .fail(.timedOut), .fail(.timedOut)],
+            then: .respond("ok")
+        )
+        for _ in 0..<5 { _ = try? breaker.call(dependency) }
+        #expect(breaker.state == .closed,
+                "fail, fail, succeed, fail, fail through call(_:) is never 3 in a row, but the breaker is \(breaker.state): call must record the success")
+
+        fail(breaker, times: 1)
+        #expect(breaker.state == .open, "a 3rd failure in a row should trip the breaker, but it is \(breaker.state)")
+        clock.advance(by: .seconds(30))
+        let probe = try breaker.call(dependency)
+        #expect(probe == "ok" && breaker.state == .closed,
+                "a probe that succeeds through call(_:) should close the breaker, but it returned \(probe) and the breaker is \(breaker.state)")
     }
 }

@@ -33,6 +33,12 @@ struct IdempotencyStoreTests {
 
         #expect(payments.charges.count == 2, "two requests without an Idempotency-Key ran the operation \(payments.charges.count) times instead of 2: without a key there is nothing to deduplicate")
         #expect(!second.replayed, "a request without a key came back marked as a replay")
+
+        // The same store does deduplicate once a key is given.
+        _ = try store.handle(payment(key: "k1"), operation: payments.charge)
+        let keyed = try store.handle(payment(key: "k1"), operation: payments.charge)
+        #expect(payments.charges.count == 3 && keyed.replayed,
+                "a keyed request sent twice should run once and be replayed the second time, but charges were \(payments.charges) and the second answer was \(keyed)")
     }
 
     @Test("A retried request is answered from the record, not run again")
@@ -61,7 +67,7 @@ struct IdempotencyStoreTests {
         let sameAgain = try store.handle(payment(key: "k1", body: "amount=500"), operation: payments.charge)
 
         #expect(
-            changed.status == IdempotencyStore.unprocessableContent,
+            changed.status == 422,
             "a key reused for a different amount got \(changed) instead of 422: replaying the 500 charge would tell the client 9000 was charged"
         )
         #expect(payments.charges == ["amount=500"], "the request with the reused key and a changed body was run; charges were \(payments.charges)")
@@ -85,7 +91,7 @@ struct IdempotencyStoreTests {
         let later = try store.handle(payment(key: "k1"), operation: payments.charge)
 
         #expect(payments.charges.count == 1, "both requests charged the card: the key must be locked before the operation starts (ran \(payments.charges.count) times)")
-        #expect(duplicate?.status == IdempotencyStore.conflict, "the duplicate of a request still in progress got \(String(describing: duplicate)) instead of 409 Conflict")
+        #expect(duplicate?.status == 409, "the duplicate of a request still in progress got \(String(describing: duplicate)) instead of 409 Conflict")
         #expect(
             later.body == first.body && later.replayed,
             "a retry after the first request finished got \(later) instead of a replay of its response"
@@ -105,6 +111,9 @@ struct IdempotencyStoreTests {
 
         #expect(retry.status == 201 && !retry.replayed, "the retry after a thrown failure got \(retry) instead of running: a failure that committed nothing must not be recorded")
         #expect(payments.charges.count == 1, "the retry after the failure should charge exactly once, but charges were \(payments.charges)")
+        let again = try store.handle(payment(key: "k1"), operation: payments.charge)
+        #expect(again.replayed && payments.charges.count == 1,
+                "the successful retry is recorded, so the next request with the key should be a replay, but it got \(again) and charges were \(payments.charges)")
     }
 
     @Test("A completed error response is replayed like any other")
@@ -137,25 +146,63 @@ struct IdempotencyStoreTests {
         )
         #expect(payments.charges == ["amount=500", "amount=700"], "each client's first request should run once, but charges were \(payments.charges)")
         #expect(a.body != b.body, "client B received client A's response")
+        let retryA = try store.handle(payment(key: "order-1", body: "amount=500", client: "acct_A"), operation: payments.charge)
+        #expect(retryA.replayed && retryA.body == a.body && payments.charges.count == 2,
+                "client A's retry of \"order-1\" should replay A's own response, but got \(retryA) with charges \(payments.charges)")
     }
 
-    @Test("Keys are remembered for 24 hours, then forgotten")
+    @Test("Keys are remembered for 24 hours from their first use, then forgotten")
     func keysExpire() throws {
         let clock = VirtualClock()
         let store = IdempotencyStore(clock: clock)
         let payments = Payments()
-        _ = try store.handle(payment(key: "k1"), operation: payments.charge)
+        // A slow first request: it finishes an hour after the key was first used.
+        _ = try store.handle(payment(key: "k1")) { request in
+            clock.advance(by: .seconds(3_600))
+            return try payments.charge(request)
+        }
 
-        clock.advance(by: .seconds(23 * 3_600))
+        clock.advance(by: .seconds(23 * 3_600 - 1))     // 1 s before 24 h after first use
         let withinDay = try store.handle(payment(key: "k1"), operation: payments.charge)
-        clock.advance(by: .seconds(2 * 3_600))
+        clock.advance(by: .seconds(1))                  // exactly 24 h after first use
         let nextDay = try store.handle(payment(key: "k1", body: "amount=800"), operation: payments.charge)
 
-        #expect(withinDay.replayed, "23 hours after first use the key was already forgotten: got \(withinDay) instead of a replay")
+        #expect(withinDay.replayed, "1 s before 24 hours after first use the key was already forgotten: got \(withinDay) instead of a replay")
         #expect(
             nextDay.status == 201 && !nextDay.replayed,
-            "25 hours after first use the key should have expired and run the new request, but got \(nextDay)"
+            "exactly 24 hours after first use (23 after the first request finished) the key should have expired and run the new request, but got \(nextDay)"
         )
         #expect(payments.charges == ["amount=500", "amount=800"], "the new request on the expired key should run once, but charges were \(payments.charges)")
+    }
+
+    @Test("An explicit retention replaces the 24 hours")
+    func explicitRetention() throws {
+        let clock = VirtualClock()
+        let store = IdempotencyStore(clock: clock, retention: .seconds(10))
+        let payments = Payments()
+        _ = try store.handle(payment(key: "k1"), operation: payments.charge)
+
+        clock.advance(by: .seconds(9))
+        let kept = try store.handle(payment(key: "k1"), operation: payments.charge)
+        clock.advance(by: .seconds(1))
+        let expired = try store.handle(payment(key: "k1"), operation: payments.charge)
+
+        #expect(kept.replayed, "9 s into a 10 s retention the key should still be known, but got \(kept)")
+        #expect(!expired.replayed && payments.charges.count == 2,
+                "at exactly the 10 s retention the key should be forgotten and the request run, but got \(expired) with charges \(payments.charges)")
+    }
+
+    @Test("The same key on a different path is refused, like a different body")
+    func pathIsPartOfTheRequest() throws {
+        let store = IdempotencyStore(clock: VirtualClock())
+        let payments = Payments()
+        _ = try store.handle(payment(key: "k1"), operation: payments.charge)
+
+        let refund = try store.handle(Request(client: "acct_A", idempotencyKey: "k1", path: "/v1/refunds", body: "amount=500"),
+                                      operation: payments.charge)
+
+        #expect(refund.status == 422 && !refund.replayed,
+                "the key was first used on /v1/charges; reusing it on /v1/refunds should be refused with 422, but got \(refund)")
+        #expect(payments.charges.count == 1, "the refused request must not run, but charges were \(payments.charges)")
     }
 }

@@ -30,6 +30,12 @@ struct RetryTests {
         #expect(response == "ok", "the first attempt succeeded, so its response should be returned, got \(response)")
         #expect(dependency.calls.count == 1, "a success must not be retried, but the dependency was called \(dependency.calls.count) times")
         #expect(clock.sleeps.isEmpty, "nothing failed, so nothing should sleep, but it slept \(clock.sleeps)")
+
+        // The same retrier does retry when the first attempt fails: the single call was a decision.
+        let flaky = ScriptedDependency(clock: clock, script: [.fail(.connectionReset)], then: .respond("ok"))
+        let second = try Retrier(policy: policy(), clock: clock).call(flaky, using: &random)
+        #expect(second == "ok" && flaky.calls.count == 2,
+                "after a connection reset the retrier should try again and return ok, but it returned \(second) after \(flaky.calls.count) call(s)")
     }
 
     @Test("A transient failure is retried until the call succeeds")
@@ -76,6 +82,15 @@ struct RetryTests {
         }
         #expect(dependency.calls.count == 1, "a 404 will not go away by asking again, but the dependency was called \(dependency.calls.count) times")
         #expect(clock.sleeps.isEmpty, "no retry means no back-off, but it slept \(clock.sleeps)")
+
+        // A permanent fault after a transient one also stops the retries: 503 is retried, 404 is not.
+        let mixed = ScriptedDependency<String>(clock: clock, script: [.fail(.serverError(code: 503)), .fail(.serverError(code: 404))],
+                                               then: .respond("ok"))
+        #expect(throws: InjectedFault.serverError(code: 404), "a 404 after a retried 503 should be thrown as it is") {
+            try Retrier(policy: policy(), clock: clock).call(mixed, using: &random)
+        }
+        #expect(mixed.calls.count == 2, "503 then 404 should mean 2 calls (the 503 retried, the 404 not), but there were \(mixed.calls.count)")
+        #expect(clock.sleeps.count == 1, "one retry means one back-off sleep, but it slept \(clock.sleeps)")
     }
 
     @Test("Only transient faults are retryable")

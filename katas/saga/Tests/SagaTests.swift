@@ -103,6 +103,8 @@ struct SagaTests {
 
         _ = saga.run()
 
+        #expect(trip.actionAttempts("flight") == 1 && trip.actionAttempts("hotel") == 1,
+                "the flight and the hotel should each be tried once, but were tried \(trip.actionAttempts("flight")) and \(trip.actionAttempts("hotel")) times")
         #expect(trip.actionAttempts("car") == 0, "the car was booked \(trip.actionAttempts("car")) times after the hotel had already failed")
         #expect(trip.compensationAttempts("car") == 0, "the car step never ran, yet its compensation was called")
     }
@@ -173,5 +175,46 @@ struct SagaTests {
             trip.compensationAttempts("flight") == 0,
             "the flight was undone while the hotel still stands, breaking the reverse order: a stuck saga must stop where it is"
         )
+    }
+
+    @Test("Each compensation has its own attempt budget, by default 5 attempts 1 s apart")
+    func defaultBudgetPerCompensation() {
+        let trip = TripBooking()
+        let fourFailures: [ScriptedDependency<Void>.Step] = Array(repeating: .fail(.timedOut), count: 4)
+        let saga = SagaOrchestrator(
+            steps: [
+                trip.step("flight", compensation: fourFailures),
+                trip.step("hotel", compensation: fourFailures),
+                trip.step("payment", action: [.fail(.serverError(code: 502))]),
+            ],
+            clock: trip.clock
+        )
+
+        let outcome = saga.run()
+
+        #expect(outcome == .compensated(failedStep: "payment"),
+                "each cancellation succeeds on its 5th attempt, within the default 5, yet the outcome was \(outcome): is one budget shared by all compensations?")
+        #expect(trip.compensationAttempts("hotel") == 5 && trip.compensationAttempts("flight") == 5,
+                "each cancellation should be tried 5 times, but the hotel was tried \(trip.compensationAttempts("hotel")) and the flight \(trip.compensationAttempts("flight")) times")
+        #expect(trip.clock.sleeps == Array(repeating: .seconds(1), count: 8),
+                "4 retries each, after the default retryDelay of 1 s, make 8 sleeps of 1 s, but the sleeps were \(trip.clock.sleeps)")
+    }
+
+    @Test("By default a compensation that fails 5 times leaves the saga stuck")
+    func defaultBudgetRunsOut() {
+        let trip = TripBooking()
+        let saga = SagaOrchestrator(
+            steps: [
+                trip.step("hotel", compensation: Array(repeating: .fail(.timedOut), count: 5)),
+                trip.step("payment", action: [.fail(.serverError(code: 502))]),
+            ],
+            clock: trip.clock
+        )
+
+        let outcome = saga.run()
+
+        #expect(outcome == .stuck(failedStep: "payment", compensationFailed: "hotel"),
+                "the hotel cancellation failed on all 5 default attempts, so the saga should be stuck, but the outcome was \(outcome)")
+        #expect(trip.compensationAttempts("hotel") == 5, "the default is 5 attempts in all, but the hotel cancellation was tried \(trip.compensationAttempts("hotel")) times")
     }
 }

@@ -176,13 +176,19 @@ struct TimeoutTests {
         let service = FakeService(clock: clock, .respond("ok", after: .ms(10)))
         let caller = TimeoutCaller(clock: clock, attemptTimeout: .ms(100))
         let deadline = Deadline.after(.ms(50), on: clock)
-        clock.advance(by: .ms(80))
+        let first = try? caller.call(service, within: deadline)
+        #expect(first == "ok", "with 50 ms left a reply after 10 ms should be returned, but the call gave \(String(describing: first))")
+        clock.advance(by: .ms(40))          // t = 50 ms: exactly at the deadline, nothing is left
 
+        #expect(throws: TimeoutError.deadlineExceeded, "a call at exactly its deadline has no budget and should throw .deadlineExceeded") {
+            try caller.call(service, within: deadline)
+        }
+        clock.advance(by: .ms(30))          // t = 80 ms: past it
         #expect(throws: TimeoutError.deadlineExceeded, "a call after its deadline should throw .deadlineExceeded") {
             try caller.call(service, within: deadline)
         }
-        #expect(service.requests.isEmpty,
-                "no request should be sent once the deadline has passed, but \(service.requests.count) went out")
+        #expect(service.requests.count == 1,
+                "no request should be sent once the deadline is reached, but \(service.requests.count - 1) went out after the first")
         #expect(elapsed(clock) == .ms(80), "failing fast should not wait, but the clock moved to \(clock.now)")
     }
 
@@ -227,5 +233,23 @@ struct TimeoutTests {
             try caller.callRetrying(service, attempts: 3, within: .after(.seconds(10), on: clock))
         }
         #expect(service.requests.count == 3, "attempts: 3 should send exactly 3 requests, but \(service.requests.count) were sent")
+    }
+
+    @Test("Zero or a negative number of attempts sends nothing")
+    func noAttempts() {
+        let clock = VirtualClock()
+        let service = FakeService(clock: clock, .respond("ok", after: .ms(10)))
+        let caller = TimeoutCaller(clock: clock, attemptTimeout: .ms(100))
+        let deadline = Deadline.after(.seconds(1), on: clock)
+
+        for attempts in [0, -1] {
+            #expect(throws: TimeoutError.deadlineExceeded, "callRetrying with \(attempts) attempts makes no attempt and should throw .deadlineExceeded") {
+                try caller.callRetrying(service, attempts: attempts, within: deadline)
+            }
+        }
+        #expect(service.requests.isEmpty, "no attempt was asked for, but \(service.requests.count) request(s) went out")
+        let one = try? caller.callRetrying(service, attempts: 1, within: deadline)
+        #expect(one == "ok" && service.requests.count == 1,
+                "one attempt should send one request and return ok, but got \(String(describing: one)) after \(service.requests.count) request(s)")
     }
 }

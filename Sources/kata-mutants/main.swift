@@ -1,0 +1,38 @@
+import Foundation
+import KataMutation
+import PatternsKatas
+
+// kata-mutants --output FILE [--exclude ID]... SOLUTION.swift...
+//
+// Writes the mutant schemata of the given solution files, as JSON (`GeneratedMutants`), to
+// FILE. `patterns kata verify --mutant-generator` runs it once per kata, and again without the
+// mutants that did not compile.
+let usage = "usage: kata-mutants --output FILE [--exclude ID]... SOLUTION.swift..."
+var arguments = CommandLine.arguments.dropFirst()
+var output: String?
+var excluding: Set<String> = []
+var inputs: [String] = []
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--output": output = arguments.popFirst()
+    case "--exclude": if let id = arguments.popFirst() { excluding.insert(id) }
+    default: inputs.append(argument)
+    }
+}
+guard let output, !inputs.isEmpty else {
+    FileHandle.standardError.write(Data((usage + "\n").utf8))
+    exit(2)
+}
+do {
+    var files: [String: String] = [:]
+    for path in inputs {
+        files[URL(fileURLWithPath: path).lastPathComponent] = try String(contentsOfFile: path, encoding: .utf8)
+    }
+    let generated = MutantSchemata.generate(files: files, excluding: excluding)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    try encoder.encode(generated).write(to: URL(fileURLWithPath: output))
+} catch {
+    FileHandle.standardError.write(Data("kata-mutants: \(error)\n".utf8))
+    exit(1)
+}
