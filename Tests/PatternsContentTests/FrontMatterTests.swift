@@ -99,6 +99,24 @@ import Testing
         #expect(diagnostic.message.hasPrefix("invalid TOML"))
         #expect(diagnostic.location.line == 3)
     }
+
+    /// toml++ aborts the process on these (an assertion) instead of reporting them; `make fuzz` found it.
+    @Test(arguments: ["[%]", "[[+]]", "[ {]", "[\t.]", "[=]"])
+    func tomlHeadersThatCannotStartAKeyAreErrorsNotAborts(header: String) {
+        guard case .failure(let diagnostic) = FrontMatterParser.parsePage("+++\nid = \"a\"\n\(header)\n+++\n", path: "p.md") else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(diagnostic.message.hasPrefix("invalid TOML: a table header must start with a key"))
+        #expect(diagnostic.location.line == 3)
+    }
+
+    /// A `[` that starts a line inside an array, a multi-line string or after a comment is no header.
+    @Test func tomlHeaderGuardReadsOnlyTopLevelHeaders() throws {
+        let toml = "+++\nid = \"a\"\nlist = [\n  [1],\n  [\"%\"],\n]\nnote = \"\"\"\n[% not a header\n\"\"\"\n[extra]\nx = 1 # [%\n+++\n"
+        guard case .success = FrontMatterParser.parsePage(toml, path: "p.md") else {
+            Issue.record("expected the front matter to parse"); return
+        }
+    }
 }
 
 @Suite struct FrontMatterEdgeCaseTests {

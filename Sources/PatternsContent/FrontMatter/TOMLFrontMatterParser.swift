@@ -4,6 +4,7 @@ import TOMLKit
 enum TOMLFrontMatterParser {
     static func parse(_ toml: String, path: String, firstLine: Int) -> Result<FrontMatterValue, Diagnostic> {
         if let control = controlEscape(in: toml, path: path, firstLine: firstLine) { return .failure(control) }
+        if let header = TOMLHeaderGuard.check(toml, path: path, firstLine: firstLine) { return .failure(header) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: toml)
