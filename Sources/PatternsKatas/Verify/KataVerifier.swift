@@ -134,7 +134,7 @@ public struct KataVerifier: Sendable {
     }
 
     /// One test process per variant, and for a schemata one more per generated mutant.
-    /// Drops a schemata's generated mutants that do not compile, type-checking that one module
+    /// Drops a schemata's generated mutants that do not compile, compiling that one module to SIL
     /// with `swiftc` (seconds) rather than rebuilding the package (a minute) after each drop.
     /// Nil when an error lies outside every mutant: then the schemata itself is broken.
     private func prune(_ variant: Variant, _ buildErrors: [CompilerErrors.Entry], _ schemata: inout SchemataBuilds,
@@ -150,8 +150,8 @@ public struct KataVerifier: Sendable {
         for _ in 0..<12 {
             try scratch.sync(variants.map { $0.module == current.module ? current : $0 }, to: fileSystem)
             let sourcesDir = join(scratch.root, "Variants/\(current.module)/Sources")
-            let check = SwiftTestCommand.typecheck(module: current.module, files: current.sources.keys.sorted().map { join(sourcesDir, $0) },
-                                                   modules: join(scratch.root, ".build/debug/Modules"))
+            let check = SwiftTestCommand.diagnose(module: current.module, files: current.sources.keys.sorted().map { join(sourcesDir, $0) },
+                                                   modules: builtModulesDirectory())
             let outcome = try await runner.run(ProcessRequest(check, in: scratch.root, timeout: buildTimeout))
             if outcome.succeeded { return current }
             // The type-check only speeds things up; errors it cannot pin on a mutant (the harness
@@ -163,6 +163,16 @@ public struct KataVerifier: Sendable {
             log("verify: \(variant.kataID): \(blamed.count) generated mutant(s) do not compile; type-checking without them")
         }
         return nil
+    }
+
+    /// Where the scratch build keeps the modules (the harness) a variant imports. SwiftPM links
+    /// `.build/debug` only after a build succeeds, and the type-check runs after one that failed,
+    /// so the platform folder (`.build/x86_64-unknown-linux-gnu/debug`) is looked for too.
+    func builtModulesDirectory() -> String {
+        let build = join(scratch.root, ".build")
+        let candidates = ["debug"] + ((try? fileSystem.listDirectory(at: build)) ?? []).sorted().map { join($0, "debug") }
+        let found = candidates.map { join(join(build, $0), "Modules") }.first { fileSystem.fileExists(at: $0) }
+        return found ?? join(build, "debug/Modules")
     }
 
     private func runTests(_ variants: [Variant], _ schemata: SchemataBuilds) async throws -> (runs: [Variant: VariantRun], outcomes: [String: [String: Bool]]) {

@@ -1,8 +1,11 @@
 /// The command lines only `verify` runs, beside the shared ones in KataLearner.
 extension SwiftTestCommand {
-    /// Type-checks one variant's sources against the scratch package's built modules (the harness).
-    public static func typecheck(module: String, files: [String], modules: String) -> [String] {
-        ["swiftc", "-typecheck", "-swift-version", "6", "-parse-as-library", "-module-name", module, "-I", modules] + files
+    /// Compiles one variant's sources to SIL against the scratch package's built modules (the
+    /// harness), discarding it: unlike `-typecheck` this also runs the SIL diagnostics (definite
+    /// initialisation, say), so a mutant they reject is caught here, not by a package rebuild.
+    public static func diagnose(module: String, files: [String], modules: String) -> [String] {
+        ["swiftc", "-emit-sil", "-wmo", "-o", "/dev/null", "-swift-version", "6", "-parse-as-library",
+         "-module-name", module, "-I", modules] + files
     }
 
     /// The built test binary run directly, for the many short runs of verify (one per variant and
