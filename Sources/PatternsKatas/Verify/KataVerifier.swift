@@ -98,7 +98,9 @@ public struct KataVerifier: Sendable {
         var failures: [Variant: VariantRun] = [:]
         // Schemata that type-checked clean: not checked again unless the build blames them.
         var checked: Set<Variant> = []
-        for _ in 0..<8 {
+        // Each round sets aside at least one broken variant, so the rounds are bounded by them; the
+        // build stops at the first broken module, so a round may find only one.
+        for _ in 0...variants.count {
             try scratch.sync(variants, to: fileSystem)
             let outcome = try await runner.run(ProcessRequest(SwiftTestCommand.build(), in: scratch.root, timeout: buildTimeout))
             if outcome.succeeded { return failures }
@@ -130,6 +132,9 @@ public struct KataVerifier: Sendable {
             variants.removeAll { failures[$0] != nil }
             log("verify: \(broken.count) variant(s) do not compile; rebuilding without them")
         }
+        // Unreachable while each round removes a variant; kept so a mistake cannot loop for ever.
+        for variant in variants { failures[variant] = .compileFailed(["the scratch package never built"]) }
+        variants = []
         return failures
     }
 
