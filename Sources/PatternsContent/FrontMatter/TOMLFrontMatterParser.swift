@@ -3,7 +3,7 @@ import TOMLKit
 /// TOML text → `FrontMatterValue`: values from TOMLKit, positions from `TOMLPositions`.
 enum TOMLFrontMatterParser {
     static func parse(_ toml: String, path: String, firstLine: Int) -> Result<FrontMatterValue, Diagnostic> {
-        if let control = controlEscape(in: toml, path: path, firstLine: firstLine) { return .failure(control) }
+        if let control = controlCharacter(in: toml, path: path, firstLine: firstLine) { return .failure(control) }
         if let header = TOMLHeaderGuard.check(toml, path: path, firstLine: firstLine) { return .failure(header) }
         let table: TOMLTable
         do {
@@ -24,9 +24,9 @@ enum TOMLFrontMatterParser {
         return .success(converter.convert(table.tomlValue, at: []))
     }
 
-    /// `\u0000`-style escapes of control characters. They must be caught in the text: TOMLKit
-    /// hands strings over as C strings, so a NUL would silently cut the value short.
-    private static func controlEscape(in toml: String, path: String, firstLine: Int) -> Diagnostic? {
+    /// Control characters, raw or as `\u0000`-style escapes. They must be caught in the text:
+    /// TOMLKit hands strings over as C strings, so a NUL would silently cut the value short.
+    private static func controlCharacter(in toml: String, path: String, firstLine: Int) -> Diagnostic? {
         var line = firstLine, column = 1
         let characters = Array(toml)
         var index = 0
@@ -46,6 +46,14 @@ enum TOMLFrontMatterParser {
                 index += 2
                 column += 2
                 continue
+            }
+            // A raw NUL would end TOMLKit's C string early, so it and the scanner would read
+            // different texts; TOML allows no control character but tab outside a newline.
+            if let scalar = character.unicodeScalars.first, character != "\n", character != "\t",
+               scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+                return .error(at: SourceLocation(file: path, line: line, column: column), "control character \(code); remove it")
             }
             if character == "\n" { line += 1; column = 1 } else { column += 1 }
             index += 1

@@ -158,10 +158,13 @@ struct TOMLPositions {
                 while true {
                     skipBlanks(newlines: true)
                     guard let c = current, c != "]" else { break }
+                    let start = index
                     scanValue(at: path + [.index(element)], key: nil)
                     element += 1
                     skipBlanks(newlines: true)
                     if current == "," { advance() }
+                    // Text TOMLKit accepted always moves the scan on; anything else must not loop.
+                    if index == start { advance() }
                 }
                 advance()
             case "{":
@@ -169,9 +172,11 @@ struct TOMLPositions {
                 while true {
                     skipBlanks(newlines: false)
                     guard let c = current, c != "}", c != "\n" else { break }
+                    let start = index
                     scanKeyValue(in: path)
                     skipBlanks(newlines: false)
                     if current == "," { advance() }
+                    if index == start { advance() }
                 }
                 advance()
             case "\"", "'":
