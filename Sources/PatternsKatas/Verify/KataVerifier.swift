@@ -33,7 +33,7 @@ public struct KataVerifier: Sendable {
         public var scores: [MutationScore] = []
         public var passed: Int { verdicts.filter(\.ok).count }
         public var failed: Int { verdicts.count - passed }
-        public var lowScores: [MutationScore] { scores.filter { !$0.passesGate || !$0.wrongEquivalents.isEmpty } }
+        public var lowScores: [MutationScore] { scores.filter { $0.failsGate || !$0.wrongEquivalents.isEmpty } }
         public var succeeded: Bool { failed == 0 && metadataErrors == 0 && lowScores.isEmpty }
     }
 
