@@ -80,6 +80,8 @@ struct MutationScoreTests {
         #expect(SchemataBlame.blame([error(25)], on: mutants) == ["inner"])
         #expect(SchemataBlame.blame([error(10)], on: mutants) == ["outer"])
         #expect(SchemataBlame.blame([error(2)], on: mutants) == nil)
+        // An error outside every mutant that follows from one inside (a value left untyped).
+        #expect(SchemataBlame.blame([error(25), error(2)], on: mutants) == ["inner"])
         #expect(SchemataBlame.blame([error(5, "unable to type-check this expression in reasonable time")], on: mutants) == ["outer", "inner"])
     }
 }

@@ -50,12 +50,14 @@ public struct MutantGenerationError: Error, CustomStringConvertible {
 
 /// Blames compiler errors in a schemata build on the generated mutants whose code holds them.
 public enum SchemataBlame {
-    /// The ids of the innermost mutants containing each error; nil when some error lies outside
-    /// every mutant (then the schemata itself is broken, not one mutant).
+    /// The ids of the innermost mutants containing each error; nil when no error lies inside a
+    /// mutant (then the schemata itself is broken, not one mutant). Errors outside every mutant
+    /// are left alone while some lie inside: an ill-typed arm (`array - array`) leaves the value
+    /// it was assigned to untyped, and every later use of that value reports an error too.
     public static func blame(_ errors: [CompilerErrors.Entry], on mutants: [GeneratedMutant]) -> Set<String>? {
         var blamed: Set<String> = []
         for error in errors {
-            guard let (file, line, column) = position(of: error) else { return nil }
+            guard let (file, line, column) = position(of: error) else { continue }
             if error.line.contains("reasonable time") {
                 // An ill-typed arm (`instant + instant`) makes the solver give up on the whole
                 // expression and point at its start: blame every mutant inside it.
@@ -68,10 +70,9 @@ public enum SchemataBlame {
                 }
             }
             let holders = mutants.filter { $0.file == file && $0.region.contains(line: line, column: column) }
-            guard let innermost = holders.min(by: { $0.region.size < $1.region.size }) else { return nil }
-            blamed.insert(innermost.id)
+            if let innermost = holders.min(by: { $0.region.size < $1.region.size }) { blamed.insert(innermost.id) }
         }
-        return blamed
+        return blamed.isEmpty ? nil : blamed
     }
 
     /// `…/Sources/File.swift:12:5: error: …` → ("File.swift", 12, 5).

@@ -11,6 +11,9 @@ struct KataVerify: AsyncParsableCommand {
 
     @OptionGroup var options: KataOptions
 
+    @Argument(help: "The katas to verify (default: every kata); metadata is cross-checked either way.")
+    var ids: [String] = []
+
     @Option(help: "Seconds each variant's tests may run before they count as hung.")
     var timeout = 60
 
@@ -25,7 +28,12 @@ struct KataVerify: AsyncParsableCommand {
 
     func run() async throws {
         let environment = KataEnvironment(options)
-        let (katas, diagnostics) = loadWithCrossChecks(environment)
+        let (all, diagnostics) = loadWithCrossChecks(environment)
+        let unknown = Set(ids).subtracting(all.map(\.id))
+        guard unknown.isEmpty else {
+            throw ValidationError("no kata named \(unknown.sorted().joined(separator: ", ")) in \(options.katas)")
+        }
+        let katas = ids.isEmpty ? all : all.filter { ids.contains($0.id) }
         let scratch = ScratchPackage(
             root: environment.fileSystem.resolve(scratchPath ?? environment.paths.katasRoot + "/.build-verify"),
             katasPackage: environment.katasDirectory
