@@ -16,6 +16,8 @@ final class MutantRegistry {
     }
 
     private(set) var entries: [Entry] = []
+    /// Hand-written mutants folded in; they share the switch's indices with the generated ones.
+    private(set) var folded: [Entry] = []
     private var ordinals: [String: Int] = [:]
     private let excluding: Set<String>
 
@@ -32,8 +34,18 @@ final class MutantRegistry {
         ordinals[key] = ordinal
         let id = "\(key)/\(ordinal)"
         guard !excluding.contains(id) else { return nil }
-        let index = entries.count + 1
+        let index = nextIndex
         entries.append(Entry(id: id, index: index, file: file, line: line, column: column, description: description))
         return index
     }
+
+    /// The switch index for a hand-written mutant, by its kata.yml id; nil when excluded.
+    func registerHandWritten(id: String, file: String, line: Int, column: Int) -> Int? {
+        guard !excluding.contains(id) else { return nil }
+        let index = nextIndex
+        folded.append(Entry(id: id, index: index, file: file, line: line, column: column, description: "hand-written mutant \(id)"))
+        return index
+    }
+
+    private var nextIndex: Int { entries.count + folded.count + 1 }
 }

@@ -10,29 +10,31 @@ public enum MutantSchemata {
     /// The file that declares the switch; its name cannot clash with a kata's files.
     public static let switchFile = "__KataMutantSwitch.swift"
 
-    /// - Parameter excluding: ids to leave out (mutants that do not compile); the rest keep
-    ///   their ids.
-    public static func generate(files: [String: String], excluding: Set<String> = []) -> GeneratedMutants {
+    /// - Parameters:
+    ///   - handWritten: kata.yml's mutants, folded in where they can be (`folded` lists those).
+    ///   - excluding: ids to leave out (mutants that do not compile, generated or hand-written);
+    ///     the rest keep their ids.
+    public static func generate(files: [String: String], handWritten: [HandWrittenEdit] = [],
+                                excluding: Set<String> = []) -> GeneratedMutants {
         let registry = MutantRegistry(excluding: excluding)
         var output: [String: String] = [:]
         for name in files.keys.sorted() {
-            let tree = Parser.parse(source: files[name]!)
-            // Folding turns `a + b * c` into nested infix nodes, so each operator sees its operands.
-            let folded = (try? OperatorTable.standardOperators.foldAll(tree)) ?? Syntax(tree)
+            let folded = foldingOperators(Parser.parse(source: files[name]!))
             let converter = SourceLocationConverter(fileName: name, tree: folded)
-            let renderer = SchemataRenderer(file: name, converter: converter, registry: registry)
+            var renderer = SchemataRenderer(file: name, converter: converter, registry: registry)
+            renderer.anchors = HandWrittenAnchors.find(handWritten.filter { $0.file == name }, in: folded, source: files[name]!).anchors
             output[name] = renderer.render(folded, SchemataRenderer.Context())
         }
         output[switchFile] = switchDeclaration
         let regions = output.mapValues(SchemataRegions.find)
-        let mutants = registry.entries.map { entry in
+        func mutant(_ entry: MutantRegistry.Entry) -> GeneratedMutant {
             GeneratedMutant(
                 id: entry.id, index: entry.index, file: entry.file, line: entry.line, column: entry.column,
                 description: entry.description,
                 region: regions[entry.file]?[entry.index] ?? .init(startLine: 0, startColumn: 0, endLine: 0, endColumn: 0)
             )
         }
-        return GeneratedMutants(files: output, mutants: mutants)
+        return GeneratedMutants(files: output, mutants: registry.entries.map(mutant), folded: registry.folded.map(mutant))
     }
 
     /// Public because a public function's default argument may read only public names.
@@ -43,15 +45,25 @@ public enum MutantSchemata {
         public let \(SchemataRenderer.switchName): Int =
             ProcessInfo.processInfo.environment["\(GeneratedMutants.environmentVariable)"].flatMap { Int($0) } ?? 0
 
+        /// A condition, negated when mutant `index` is on.
+        public func \(SchemataRenderer.flipName)(_ index: Int, _ condition: Bool) -> Bool {
+            \(SchemataRenderer.switchName) == index ? !condition : condition
+        }
+
         """
 }
 
+/// Folding turns `a + b * c` into nested infix nodes, so each operator sees its operands.
+func foldingOperators(_ file: SourceFileSyntax) -> Syntax {
+    (try? OperatorTable.standardOperators.foldAll(file)) ?? Syntax(file)
+}
+
 /// Finds each mutant's code in a schemata file: the `?:` or `if` whose condition tests the
-/// switch against that mutant's index.
+/// switch against that mutant's index, or the `__kataFlip(index, …)` call.
 enum SchemataRegions {
     static func find(in text: String) -> [Int: GeneratedMutant.Region] {
         let tree = Parser.parse(source: text)
-        let folded = (try? OperatorTable.standardOperators.foldAll(tree)) ?? Syntax(tree)
+        let folded = foldingOperators(tree)
         let finder = Finder(converter: SourceLocationConverter(fileName: "", tree: folded))
         finder.walk(folded)
         return finder.regions
@@ -66,6 +78,19 @@ enum SchemataRegions {
             super.init(viewMode: .sourceAccurate)
         }
 
+        override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+            if node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == SchemataRenderer.flipName,
+               let literal = node.arguments.first?.expression.as(IntegerLiteralExprSyntax.self), let index = Int(literal.literal.text) {
+                regions[index] = region(of: Syntax(node))
+            }
+            return .visitChildren
+        }
+
+        private func region(of node: Syntax) -> GeneratedMutant.Region {
+            let start = node.startLocation(converter: converter), end = node.endLocation(converter: converter)
+            return .init(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
+        }
+
         override func visit(_ node: InfixOperatorExprSyntax) -> SyntaxVisitorContinueKind {
             guard node.leftOperand.as(DeclReferenceExprSyntax.self)?.baseName.text == SchemataRenderer.switchName,
                   let literal = node.rightOperand.as(IntegerLiteralExprSyntax.self), let index = Int(literal.literal.text)
@@ -74,11 +99,7 @@ enum SchemataRegions {
             while let current = owner, !current.is(TernaryExprSyntax.self), !current.is(IfExprSyntax.self) {
                 owner = current.parent
             }
-            if let owner {
-                let start = owner.startLocation(converter: converter)
-                let end = owner.endLocation(converter: converter)
-                regions[index] = .init(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
-            }
+            if let owner { regions[index] = region(of: owner) }
             return .visitChildren
         }
     }

@@ -1,16 +1,21 @@
 import SwiftSyntax
 
 /// Prints one Swift file back with every mutation point turned into a run-time choice:
-/// `(__kataMutant == 7 ? (a <= b) : (a < b))`, `if __kataMutant != 8 { count = 0 }`.
+/// `(__kataMutant == 7 ? (a <= b) : (a < b))`, `if __kataMutant != 8 { count = 0 }`,
+/// `if __kataFlip(9, ready) { … }`.
 ///
 /// A printer over the original tree rather than a `SyntaxRewriter`: a point's two arms are both
 /// printed from the same children, which carry their own (nested) points.
 struct SchemataRenderer {
     static let switchName = "__kataMutant"
+    /// `__kataFlip(i, c)`: `c` negated when mutant `i` is on (declared beside the switch).
+    static let flipName = "__kataFlip"
 
     let file: String
     let converter: SourceLocationConverter
     let registry: MutantRegistry
+    /// Hand-written mutants folded in, by the node whose two versions they switch between.
+    var anchors: [SyntaxIdentifier: [HandWrittenAnchor]] = [:]
 
     /// Where the printer is: which declaration (for ids) and whether code here may be mutated.
     struct Context {
@@ -25,6 +30,14 @@ struct SchemataRenderer {
 
     func render(_ node: Syntax, _ outer: Context) -> String {
         if let token = node.as(TokenSyntax.self) { return token.description }
+        // A statement's anchors are switched where statements are rendered, with their points.
+        if let anchors = anchors[node.id], anchors.first?.level != .statement {
+            return switched(node, anchors, renderPoints(node, outer))
+        }
+        return renderPoints(node, outer)
+    }
+
+    private func renderPoints(_ node: Syntax, _ outer: Context) -> String {
         let context = DeclarationNaming.enter(node, outer)
         if context.mutable, let element = node.as(ConditionElementSyntax.self), case .expression(let condition) = element.condition {
             return renderCondition(element, condition, context)
@@ -100,8 +113,9 @@ struct SchemataRenderer {
         guard let index = register(Syntax(condition), .negateCondition, context, "condition negated") else {
             return inner + comma
         }
-        let kept = trimmed(inner, like: Syntax(condition))
-        return leading(condition) + "(\(Self.switchName) == \(index) ? !(\(kept)) : (\(kept)))" + trailing(condition) + comma
+        // One copy of the condition, typed as `Bool` by the helper: a ternary holding it twice
+        // doubles what the type checker solves at each nested condition.
+        return leading(condition) + "\(Self.flipName)(\(index), \(trimmed(inner, like: Syntax(condition))))" + trailing(condition) + comma
     }
 
     /// `(__kataMutant == i ? (m1) : __kataMutant == j ? (m2) : (original))`, trivia outside.
@@ -115,7 +129,7 @@ struct SchemataRenderer {
     private func renderStatements(_ list: CodeBlockItemListSyntax, _ context: Context) -> String {
         var out = ""
         if context.mutable, let first = list.first, let index = earlyReturn(list, context) {
-            out += leading(first) + "if \(Self.switchName) == \(index) { return }"
+            out += leading(first) + "if \(Self.switchName) == \(index) { return }; "
         }
         for item in list {
             out += renderStatement(item, isSole: list.count == 1, context)
@@ -131,6 +145,12 @@ struct SchemataRenderer {
     }
 
     private func renderStatement(_ item: CodeBlockItemSyntax, isSole: Bool, _ context: Context) -> String {
+        let rendered = renderStatementPoints(item, isSole: isSole, context)
+        guard let anchors = anchors[item.id] else { return rendered }
+        return switched(Syntax(item), anchors, rendered)
+    }
+
+    private func renderStatementPoints(_ item: CodeBlockItemSyntax, isSole: Bool, _ context: Context) -> String {
         guard context.mutable, case .expr(let expression) = item.item else { return render(Syntax(item), context) }
         var branches: [String] = []
         let text: String
@@ -177,6 +197,22 @@ struct SchemataRenderer {
            MutationOperator.contractCalls.contains(callee.baseName.text) { return false }
         if context.inInitializer { return false }
         return !(isSole && DeclarationNaming.mayBeImplicitReturn(expression))
+    }
+
+    // MARK: Hand-written mutants
+
+    /// The edited versions of `node` and, last, the reference's (`rendered`, with its points).
+    /// Lines break around statements, whose text may end in a `//` comment.
+    private func switched(_ node: Syntax, _ anchors: [HandWrittenAnchor], _ rendered: String) -> String {
+        let location = node.startLocation(converter: converter, afterLeadingTrivia: true)
+        let arms = anchors.compactMap { anchor in
+            registry.registerHandWritten(id: anchor.id, file: file, line: location.line, column: location.column)
+                .map { ($0, anchor.editedText) }
+        }
+        guard let level = anchors.first?.level, !arms.isEmpty else { return rendered }
+        if level == .expression { return choose(node, among: arms, original: rendered) }
+        let edited = arms.map { "if \(Self.switchName) == \($0.0) {\n\($0.1)\n} else " }.joined()
+        return leading(node) + edited + "{\n" + trimmed(rendered, like: node) + "\n}" + trailing(node)
     }
 
     // MARK: Registration and trivia

@@ -27,6 +27,10 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
 
     func run(_ request: ProcessRequest) async throws -> ProcessOutcome {
         let arguments = request.arguments
+        // The harness alone, and a schemata's type-check: both clean.
+        if arguments == SwiftTestCommand.buildHarness() || arguments.first == "swiftc" {
+            return ProcessOutcome(exitCode: 0, output: "")
+        }
         if arguments.starts(with: ["swift", "build"]) {
             let first = lock.withLock { builds += 1; return builds == 1 }
             guard first, let broken = brokenModule else { return ProcessOutcome(exitCode: 0, output: "Build complete!") }
@@ -113,6 +117,32 @@ struct KataVerifierTests {
         #expect(lines.text.contains("error: adder: generated mutant 'add(_:_:)/boundary/1' survived: Adder.swift:3: it flips"))
     }
 
+    @Test("A hand-written mutant folded into the schemata gets no build of its own, and is judged from its run")
+    func foldedHandWritten() async throws {
+        let fileSystem = InMemoryFileSystem(files: [
+            "katas/adder/Sources/Adder.swift": Fixture.stub,
+            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
+            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
+        ])
+        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: nil, passing: ["AdderKata__reference", "AdderKata__generated"])
+        swift.survivingMutants = ["3"]
+        let lines = LineCollector()
+        var verifier = KataVerifier(
+            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
+            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
+        )
+        verifier.mutantGenerator = FixedGenerator(folding: ["subtracts"])
+        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+
+        let manifest = try fileSystem.readText(at: "/scratch/Package.swift")
+        #expect(!manifest.contains("AdderKata__subtracts"), "a folded mutant is not built on its own")
+        #expect(manifest.contains("AdderKata__swaps"), "one that is not folded still is")
+        #expect(swift.mutantsRun.sorted() == ["1", "2", "3"])
+        #expect(lines.text.contains("error: adder: mutant 'subtracts' survived: The subtracts mistake."))
+        #expect(!summary.succeeded)
+        #expect(summary.scores.first.map { $0.killed + $0.survivors.count } == 2, "hand-written mutants are not in the generated score")
+    }
+
     @Test("Loader diagnostics are printed and fail the run")
     func metadata() async throws {
         let fileSystem = InMemoryFileSystem()
@@ -128,13 +158,18 @@ struct KataVerifierTests {
     }
 }
 
-/// Two generated mutants, whatever the files.
+/// Two generated mutants, whatever the files; with `folding`, those hand-written mutants folded in too.
 struct FixedGenerator: MutantGenerating {
-    func generate(kataID: String, solutionFiles: [String], excluding: Set<String>) async throws -> GeneratedMutants {
+    var folding: [String] = []
+
+    func generate(kataID: String, solutionFiles: [String], handWritten: [HandWrittenEdit], excluding: Set<String>) async throws -> GeneratedMutants {
         let region = GeneratedMutant.Region(startLine: 3, startColumn: 5, endLine: 3, endColumn: 20)
+        let folded = handWritten.filter { folding.contains($0.id) }.enumerated().map { offset, edit in
+            GeneratedMutant(id: edit.id, index: 3 + offset, file: edit.file, line: 3, column: 5, description: "hand-written", region: region)
+        }
         return GeneratedMutants(files: ["Adder.swift": Fixture.solution], mutants: [
             GeneratedMutant(id: "add(_:_:)/arithmetic/1", index: 1, file: "Adder.swift", line: 3, column: 5, description: "it subtracts", region: region),
             GeneratedMutant(id: "add(_:_:)/boundary/1", index: 2, file: "Adder.swift", line: 3, column: 5, description: "it flips", region: region),
-        ])
+        ], folded: folded)
     }
 }

@@ -7,11 +7,18 @@ public struct GeneratedMutants: Codable, Hashable, Sendable {
     /// Solution file name → its schemata text, plus the file declaring the switch.
     public var files: [String: String]
     public var mutants: [GeneratedMutant]
+    /// The hand-written mutants (kata.yml's) folded into the same schemata, so they cost a test
+    /// run each instead of a build each; `id` is kata.yml's. One missing here is built on its own.
+    public var folded: [GeneratedMutant]
 
-    public init(files: [String: String], mutants: [GeneratedMutant]) {
+    public init(files: [String: String], mutants: [GeneratedMutant], folded: [GeneratedMutant] = []) {
         self.files = files
         self.mutants = mutants
+        self.folded = folded
     }
+
+    /// Every mutant behind the switch, generated or folded: what a compiler error is blamed on.
+    public var switched: [GeneratedMutant] { mutants + folded }
 
     /// The environment variable a test process reads, once, to pick its mutant; unset or 0 runs
     /// the reference behaviour.
@@ -64,5 +71,21 @@ public struct GeneratedMutant: Codable, Hashable, Sendable {
 
         /// Smaller first, so the innermost of nested regions is found first.
         public var size: Int { (endLine - startLine) * 10_000 + (endColumn - startColumn) }
+    }
+}
+
+/// A hand-written mutant as `kata-mutants` reads it (`--hand-written FILE`, a JSON array): replace
+/// the one occurrence of `replace` in the solution file `file` with `replacement`.
+public struct HandWrittenEdit: Codable, Hashable, Sendable {
+    public var id: String
+    public var file: String
+    public var replace: String
+    public var replacement: String
+
+    public init(id: String, file: String, replace: String, replacement: String) {
+        self.id = id
+        self.file = file
+        self.replace = replace
+        self.replacement = replacement
     }
 }

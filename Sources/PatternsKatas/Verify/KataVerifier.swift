@@ -51,13 +51,13 @@ public struct KataVerifier: Sendable {
         for kata in katas {
             let files = try paths.files(of: kata, in: fileSystem)
             let generated = VariantGenerator.variants(for: kata, files: files)
-            variants += generated.variants
             if let mutantGenerator, generated.errors.isEmpty {
-                let solutionFiles = files.solution.keys.sorted().map { join(paths.solution(kata), $0) }
-                let made = try await mutantGenerator.generate(kataID: kata.id, solutionFiles: solutionFiles, excluding: [])
-                let variant = VariantGenerator.schemata(for: kata, files: files, generated: made)
-                schemata.builds[kata.id] = .init(kata: kata, files: files, solutionFiles: solutionFiles, generated: made)
-                variants.append(variant)
+                let build = try await schemataBuild(of: kata, files, generated.variants, mutantGenerator)
+                schemata.builds[kata.id] = build
+                variants += generated.variants.filter { !VerifyTable.isMutant($0) } + build.separateVariants
+                    + [VariantGenerator.schemata(for: kata, files: files, generated: build.generated)]
+            } else {
+                variants += generated.variants
             }
             for (index, error) in generated.errors.enumerated() {
                 // A stand-in variant, so the failure is counted and shown in the kata's row.
@@ -76,12 +76,15 @@ public struct KataVerifier: Sendable {
         let tested = try await runTests(buildable, schemata)
         runs.merge(tested.runs) { first, _ in first }
 
-        // A variant regenerated without its stillborn mutants replaced the one first listed.
+        // A variant regenerated without its stillborn mutants replaced the one first listed, and
+        // hand-written mutants taken out of a schemata were built on their own.
         let built = Dictionary(buildable.map { ($0.module, $0) }, uniquingKeysWith: { first, _ in first })
-        let verdicts = variants.map { listed in
+        let listed = variants + buildable.filter { variant in !variants.contains { $0.module == variant.module } }
+        var verdicts = listed.map { listed in
             let variant = built[listed.module] ?? listed
             return VariantVerdict.judge(variant, runs[variant] ?? runs[listed] ?? .invalid("not run"))
         }
+        verdicts += foldedVerdicts(katas, schemata, tested.folded, built: built, runs: runs)
         let scores = katas.compactMap { kata in schemata.score(kata, outcomes: tested.outcomes[kata.id]) }
         report(katas, verdicts, scores)
         let errors = metadata.filter { $0.severity == .error }.count
@@ -91,6 +94,44 @@ public struct KataVerifier: Sendable {
         return summary
     }
 
+    /// The kata's schemata, with every hand-written mutant folded in that can be; `variants` are
+    /// the kata's own, from which the hand-written mutants' separate builds are kept in reserve.
+    private func schemataBuild(of kata: Kata, _ files: KataFiles, _ variants: [Variant],
+                               _ generator: MutantGenerating) async throws -> SchemataBuilds.Build {
+        let solutionFiles = files.solution.keys.sorted().map { join(paths.solution(kata), $0) }
+        var separate: [String: Variant] = [:]
+        for variant in variants { if case .mutant(let mutant) = variant.kind { separate[mutant.id] = variant } }
+        // Only edits to the learner's files can be folded: a given file is not in the schemata.
+        let edits = kata.mutants.filter { separate[$0.id] != nil && files.solution[$0.file] != nil }.map {
+            HandWrittenEdit(id: $0.id, file: $0.file, replace: $0.replace, replacement: $0.replacement)
+        }
+        let made = try await generator.generate(kataID: kata.id, solutionFiles: solutionFiles, handWritten: edits, excluding: [])
+        return .init(kata: kata, files: files, solutionFiles: solutionFiles, generated: made, handWritten: edits, separate: separate)
+    }
+
+    /// A folded hand-written mutant is judged like one built on its own, from its run of the
+    /// schemata; when the schemata never ran, by what stopped it.
+    private func foldedVerdicts(_ katas: [Kata], _ schemata: SchemataBuilds, _ folded: [String: [String: VariantRun]],
+                                built: [String: Variant], runs: [Variant: VariantRun]) -> [VariantVerdict] {
+        katas.flatMap { kata -> [VariantVerdict] in
+            guard let build = schemata.builds[kata.id] else { return [] }
+            let module = VariantGenerator.schemata(for: kata, files: build.files, generated: build.generated).module
+            let schemataRun = built[module].flatMap { runs[$0] }
+            return build.generated.folded.compactMap { entry -> VariantVerdict? in
+                guard let mutant = kata.mutants.first(where: { $0.id == entry.id }) else { return nil }
+                let variant = Variant(kataID: kata.id, kind: .mutant(mutant), module: module, sources: [:], tests: [:])
+                let run = foldedRunOrCause(folded[kata.id]?[mutant.id], schemataRun)
+                return VariantVerdict.judge(variant, run)
+            }
+        }
+    }
+
+    private func foldedRunOrCause(_ run: VariantRun?, _ schemataRun: VariantRun?) -> VariantRun {
+        if let run { return run }
+        if let schemataRun, case .compileFailed = schemataRun { return schemataRun }
+        return .invalid("the schemata holding it did not run")
+    }
+
     /// Builds, and when some variants do not compile, sets them aside and builds the rest, so
     /// one broken mutant does not hide the results of all the others. A generated mutant that
     /// does not compile (`+` on two strings, say) is dropped from its schemata, which is rebuilt.
@@ -98,9 +139,17 @@ public struct KataVerifier: Sendable {
         var failures: [Variant: VariantRun] = [:]
         // Schemata that type-checked clean: not checked again unless the build blames them.
         var checked: Set<Variant> = []
+        // The harness alone first, so every schemata is type-checked against it before the package
+        // build meets it: a mutant that does not compile costs a second there, a failed build a minute.
+        try scratch.sync(variants, to: fileSystem)
+        let harness = try await runner.run(ProcessRequest(SwiftTestCommand.buildHarness(), in: scratch.root, timeout: buildTimeout))
+        if harness.succeeded {
+            try await checkSchemata(&variants, &schemata, errors: [], broken: [], &checked, &failures)
+        }
         // Each round sets aside at least one broken variant, so the rounds are bounded by them; the
         // build stops at the first broken module, so a round may find only one.
-        for _ in 0...variants.count {
+        let reserve = schemata.builds.values.map(\.separate.count).reduce(0, +)
+        for _ in 0...(variants.count + reserve) {
             try scratch.sync(variants, to: fileSystem)
             let outcome = try await runner.run(ProcessRequest(SwiftTestCommand.build(), in: scratch.root, timeout: buildTimeout))
             if outcome.succeeded { return failures }
@@ -114,17 +163,7 @@ public struct KataVerifier: Sendable {
                 variants = []
                 return failures
             }
-            // The build stops at the first broken module, so every schemata is checked now, not
-            // one per rebuild; the harness module they import has been built by this point.
-            for variant in variants where variant.kind == .schemata && !(checked.contains(variant) && !broken.contains(variant)) {
-                let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
-                if let pruned = try await prune(variant, mine, &schemata, variants) {
-                    variants = variants.map { $0 == variant ? pruned : $0 }
-                    checked.insert(pruned)
-                } else {
-                    failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
-                }
-            }
+            try await checkSchemata(&variants, &schemata, errors: errors, broken: broken, &checked, &failures)
             for variant in broken where variant.kind != .schemata {
                 let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
                 failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
@@ -138,6 +177,26 @@ public struct KataVerifier: Sendable {
         return failures
     }
 
+    /// Prunes every schemata not yet checked, or blamed by the build (`errors`), and adds the
+    /// separate build of each hand-written mutant that had to be taken back out of one.
+    private func checkSchemata(_ variants: inout [Variant], _ schemata: inout SchemataBuilds, errors: [CompilerErrors.Entry],
+                               broken: [Variant], _ checked: inout Set<Variant>, _ failures: inout [Variant: VariantRun]) async throws {
+        for variant in variants where variant.kind == .schemata && !(checked.contains(variant) && !broken.contains(variant)) {
+            let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
+            if let pruned = try await prune(variant, mine, &schemata, variants) {
+                variants = variants.map { $0 == variant ? pruned : $0 }
+                checked.insert(pruned)
+            } else {
+                failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
+            }
+        }
+        for build in schemata.builds.values {
+            for separate in build.separateVariants where failures[separate] == nil && !variants.contains(where: { $0.module == separate.module }) {
+                variants.append(separate)
+            }
+        }
+    }
+
     /// One test process per variant, and for a schemata one more per generated mutant.
     /// Drops a schemata's generated mutants that do not compile, compiling that one module to SIL
     /// with `swiftc` (seconds) rather than rebuilding the package (a minute) after each drop.
@@ -148,9 +207,9 @@ public struct KataVerifier: Sendable {
         if !buildErrors.isEmpty {
             // The package build's own errors first: some (definite initialisation) only it finds.
             guard let build = schemata.builds[variant.kataID],
-                  let blamed = SchemataBlame.blame(buildErrors, on: build.generated.mutants), !blamed.isEmpty else { return nil }
+                  let blamed = SchemataBlame.blame(buildErrors, on: build.generated.switched), !blamed.isEmpty else { return nil }
             current = try await schemata.regenerate(variant.kataID, excluding: blamed, with: mutantGenerator!)
-            log("verify: \(variant.kataID): \(blamed.count) generated mutant(s) do not compile; type-checking without them")
+            log(prunedMessage(variant.kataID, blamed, schemata))
         }
         for _ in 0..<12 {
             try scratch.sync(variants.map { $0.module == current.module ? current : $0 }, to: fileSystem)
@@ -162,12 +221,20 @@ public struct KataVerifier: Sendable {
             // The type-check only speeds things up; errors it cannot pin on a mutant (the harness
             // not built yet, say) are left for the package build to judge.
             guard let build = schemata.builds[variant.kataID],
-                  let blamed = SchemataBlame.blame(CompilerErrors.extract(from: outcome.output), on: build.generated.mutants),
+                  let blamed = SchemataBlame.blame(CompilerErrors.extract(from: outcome.output), on: build.generated.switched),
                   !blamed.isEmpty else { return current }
             current = try await schemata.regenerate(variant.kataID, excluding: blamed, with: mutantGenerator!)
-            log("verify: \(variant.kataID): \(blamed.count) generated mutant(s) do not compile; type-checking without them")
+            log(prunedMessage(variant.kataID, blamed, schemata))
         }
         return nil
+    }
+
+    private func prunedMessage(_ kataID: String, _ blamed: Set<String>, _ schemata: SchemataBuilds) -> String {
+        let handWritten = blamed.intersection(schemata.builds[kataID]?.handWritten.map(\.id) ?? [])
+        var parts: [String] = []
+        if blamed.count > handWritten.count { parts.append("\(blamed.count - handWritten.count) generated mutant(s) do not compile") }
+        if !handWritten.isEmpty { parts.append("hand-written \(handWritten.sorted().joined(separator: ", ")) built on its own") }
+        return "verify: \(kataID): \(parts.joined(separator: "; ")); type-checking the rest"
     }
 
     /// Where the scratch build keeps the modules (the harness) a variant imports. SwiftPM links
@@ -180,15 +247,19 @@ public struct KataVerifier: Sendable {
         return found ?? join(build, "debug/Modules")
     }
 
-    private func runTests(_ variants: [Variant], _ schemata: SchemataBuilds) async throws -> (runs: [Variant: VariantRun], outcomes: [String: [String: Bool]]) {
+    /// Runs every variant's tests, and a schemata's once more per mutant behind its switch.
+    /// `outcomes`: kata → generated mutant → killed; `folded`: kata → hand-written mutant → its run.
+    private func runTests(_ variants: [Variant], _ schemata: SchemataBuilds)
+        async throws -> (runs: [Variant: VariantRun], outcomes: [String: [String: Bool]], folded: [String: [String: VariantRun]]) {
         let eventsDir = join(scratch.root, ".build/verify-events")
         try fileSystem.createDirectory(at: eventsDir)
         var jobs: [(Variant, GeneratedMutant?)] = variants.map { ($0, nil) }
         for variant in variants where variant.kind == .schemata {
-            jobs += (schemata.builds[variant.kataID]?.generated.mutants ?? []).map { (variant, $0) }
+            jobs += (schemata.builds[variant.kataID]?.generated.switched ?? []).map { (variant, $0) }
         }
         var runs: [Variant: VariantRun] = [:]
         var outcomes: [String: [String: Bool]] = [:]
+        var folded: [String: [String: VariantRun]] = [:]
         try await withThrowingTaskGroup(of: (Variant, GeneratedMutant?, VariantRun).self) { group in
             var pending = jobs[...]
             func startNext() {
@@ -197,7 +268,9 @@ public struct KataVerifier: Sendable {
             }
             for _ in 0..<max(1, parallelism) { startNext() }
             while let (variant, mutant, run) = try await group.next() {
-                if let mutant {
+                if let mutant, schemata.builds[variant.kataID]?.generated.folded.contains(mutant) == true {
+                    folded[variant.kataID, default: [:]][mutant.id] = run
+                } else if let mutant {
                     outcomes[variant.kataID, default: [:]][mutant.id] = Self.kills(run)
                 } else {
                     runs[variant] = run
@@ -205,7 +278,7 @@ public struct KataVerifier: Sendable {
                 startNext()
             }
         }
-        return (runs, outcomes)
+        return (runs, outcomes, folded)
     }
 
     /// A mutant is killed when a test fails, the process crashes or it hangs.

@@ -5,8 +5,9 @@ import PatternsContent
 public protocol MutantGenerating: Sendable {
     /// - Parameters:
     ///   - solutionFiles: paths of the kata's reference files (`.meta/solution/`).
-    ///   - excluding: ids of mutants to leave out (they did not compile).
-    func generate(kataID: String, solutionFiles: [String], excluding: Set<String>) async throws -> GeneratedMutants
+    ///   - handWritten: kata.yml's mutants, to fold into the schemata where they can be.
+    ///   - excluding: ids of mutants to leave out (they did not compile), generated or hand-written.
+    func generate(kataID: String, solutionFiles: [String], handWritten: [HandWrittenEdit], excluding: Set<String>) async throws -> GeneratedMutants
 }
 
 /// Runs the `kata-mutants` executable and reads the JSON it writes.
@@ -24,11 +25,16 @@ public struct ExternalMutantGenerator: MutantGenerating {
         self.outputDirectory = outputDirectory
     }
 
-    public func generate(kataID: String, solutionFiles: [String], excluding: Set<String>) async throws -> GeneratedMutants {
+    public func generate(kataID: String, solutionFiles: [String], handWritten: [HandWrittenEdit], excluding: Set<String>) async throws -> GeneratedMutants {
         try fileSystem.createDirectory(at: outputDirectory)
         let output = join(outputDirectory, "\(kataID).json")
+        let edits = join(outputDirectory, "\(kataID).hand-written.json")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try fileSystem.write(String(decoding: try encoder.encode(handWritten), as: UTF8.self), to: edits)
         let exclusions = excluding.sorted().flatMap { ["--exclude", $0] }
-        let request = ProcessRequest([executable, "--output", output] + exclusions + solutionFiles, in: ".", timeout: .seconds(120))
+        let request = ProcessRequest([executable, "--output", output, "--hand-written", edits] + exclusions + solutionFiles,
+                                     in: ".", timeout: .seconds(120))
         let outcome = try await runner.run(request)
         guard outcome.succeeded else {
             throw MutantGenerationError(kataID: kataID, message: "kata-mutants failed: \(outcome.output)")

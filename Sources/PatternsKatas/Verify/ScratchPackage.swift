@@ -20,8 +20,9 @@ public struct ScratchPackage: Sendable {
 
     public func manifest(for variants: [Variant]) -> String {
         let targets = variants.map { variant in
-            """
-                    .target(name: "\(variant.module)", dependencies: [harness], path: "Variants/\(variant.module)/Sources"),
+            let settings = variant.kind == .schemata ? ", swiftSettings: [schemata]" : ""
+            return """
+                    .target(name: "\(variant.module)", dependencies: [harness], path: "Variants/\(variant.module)/Sources"\(settings)),
                     .testTarget(
                         name: "\(variant.testTarget)",
                         dependencies: ["\(variant.module)", harness],
@@ -35,6 +36,7 @@ public struct ScratchPackage: Sendable {
             import PackageDescription
 
             let harness: Target.Dependency = .product(name: "KataHarness", package: "katas")
+            let schemata: SwiftSetting = .unsafeFlags([\(SwiftTestCommand.schemataFlags.map { "\"\($0)\"" }.joined(separator: ", "))])
 
             let package = Package(
                 name: "\(Self.name)",

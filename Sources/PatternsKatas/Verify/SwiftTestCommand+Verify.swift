@@ -1,12 +1,23 @@
 /// The command lines only `verify` runs, beside the shared ones in KataLearner.
 extension SwiftTestCommand {
+    /// The harness alone, which every variant imports: what a variant is type-checked against.
+    public static func buildHarness() -> [String] {
+        ["swift", "build", "--target", "KataHarness"]
+    }
+
     /// Compiles one variant's sources to SIL against the scratch package's built modules (the
     /// harness), discarding it: unlike `-typecheck` this also runs the SIL diagnostics (definite
     /// initialisation, say), so a mutant they reject is caught here, not by a package rebuild.
     public static func diagnose(module: String, files: [String], modules: String) -> [String] {
         ["swiftc", "-emit-sil", "-wmo", "-o", "/dev/null", "-swift-version", "6", "-parse-as-library",
-         "-module-name", module, "-I", modules] + files
+         "-module-name", module, "-I", modules] + schemataFlags + files
     }
+
+    /// A schemata's expressions hold every mutant's version of themselves, and an ill-typed one
+    /// (`instant + instant`) can keep the type checker busy for half a minute before it gives up.
+    /// A scope limit (deterministic, unlike a time limit) makes it give up in a second; verify
+    /// then blames the mutants in that expression.
+    public static let schemataFlags = ["-Xfrontend", "-solver-scope-threshold=20000"]
 
     /// The built test binary run directly, for the many short runs of verify (one per variant and
     /// per generated mutant): it skips the package loading `swift test` does on each start
