@@ -74,7 +74,7 @@ public final class TransactionalStore: @unchecked Sendable {
         switch try faults.reach(.beforeCommit, of: name) {
         case .fail: throw StoreError.commitFailed
         case .timeOut: throw StoreError.outcomeUnknown
-        case .crash, nil: break
+        case .crash, nil: break   // `reach` throws a crash itself
         }
         if transaction.hasWrites {
             guard tables.version == transaction.tables.version else { throw StoreError.conflict }
