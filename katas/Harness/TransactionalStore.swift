@@ -62,7 +62,8 @@ public final class TransactionalStore: @unchecked Sendable {
     /// Runs `body` in a transaction and commits its writes atomically.
     ///
     /// Transactions may be opened inside one another's bodies, to interleave them; the first to
-    /// commit wins, and a later one with writes fails with `StoreError.conflict`.
+    /// commit wins, and a later one with writes fails with `StoreError.conflict`, whichever keys
+    /// the two touched (stricter than a real database, and simple to reason about).
     ///
     /// - Throws: whatever `body` throws (the transaction is rolled back), a `StoreError` or
     ///   `SimulatedCrash` from the fault plan (see the type's table), or `StoreError.conflict`.
