@@ -1,20 +1,23 @@
+import KataHarness
+
 /// The topic of the event written for every new order; its payload is the order id.
 public let orderPlacedTopic = "OrderPlaced"
 
 /// Places orders. The `OrderPlaced` event is never sent from here: it is written to the outbox in
 /// the same transaction as the order, so there is an event exactly when there is an order.
 public final class OrderService {
-    private let database: Database
+    private let store: TransactionalStore
 
-    public init(database: Database) {
-        self.database = database
+    public init(store: TransactionalStore) {
+        self.store = store
     }
 
     /// Stores `order` and its `OrderPlaced` event (payload: the order id) atomically.
     ///
-    /// - Throws: `DatabaseError` if the order could not be stored; then no event exists either.
+    /// - Throws: a `StoreError` (or `SimulatedCrash`) if the order could not be stored. Unless it
+    ///   is `outcomeUnknown`, no event exists either; after `outcomeUnknown`, both or neither do.
     public func placeOrder(_ order: Order) throws {
-        try database.transaction { tx in
+        try store.transaction { tx in
             try tx.insert(order)
             // Same transaction: if the insert or the commit fails, this row vanishes with it.
             tx.appendToOutbox(topic: orderPlacedTopic, payload: order.id)
@@ -26,23 +29,24 @@ public final class OrderService {
 ///
 /// A real relay runs `runOnce()` on a timer (or tails the database log); tests call it directly.
 public final class OutboxRelay {
-    private let database: Database
+    private let store: TransactionalStore
     private let broker: any MessageBroker
 
-    public init(database: Database, broker: any MessageBroker) {
-        self.database = database
+    public init(store: TransactionalStore, broker: any MessageBroker) {
+        self.store = store
         self.broker = broker
     }
 
-    /// Publishes the unpublished rows oldest first. Each row is marked published only after the
-    /// broker acknowledged it. At the first refusal (or failure to record the mark) it stops, so
-    /// that no event overtakes an earlier one; the next run starts again from the oldest row.
+    /// Publishes the unpublished rows oldest first. Each row is marked published, in a transaction
+    /// of its own, as soon as the broker acknowledged it, so a crash resends at most the one event
+    /// in flight. At the first refusal (or failure to record the mark) it stops, so that no event
+    /// overtakes an earlier one; the next run starts again from the oldest unpublished row.
     ///
     /// - Returns: how many rows were published and marked in this run.
     @discardableResult
     public func runOnce() -> Int {
         var published = 0
-        for row in database.unpublishedOutboxRows {
+        for row in store.unpublishedOutboxRows {
             let message = Message(id: row.messageId, topic: row.topic, payload: row.payload)
             do {
                 try broker.publish(message)
@@ -52,10 +56,11 @@ public final class OutboxRelay {
                 break
             }
             do {
-                try database.transaction { tx in tx.markPublished(sequence: row.sequence) }
+                try store.transaction { tx in tx.markPublished(sequence: row.sequence) }
             } catch {
-                // The broker has the message but we could not record it: the next run sends it
-                // again. That duplicate is the price of at-least-once; consumers deduplicate.
+                // The broker has the message but we could not record it (or cannot tell whether
+                // we did): the next run may send it again. That duplicate is the price of at
+                // least once; consumers deduplicate.
                 break
             }
             published += 1
