@@ -92,7 +92,8 @@ enum HandWrittenAnchors {
         return .expression
     }
 
-    /// Not an operator, an assigned-to place, an `inout` argument, a callee or a trailing closure.
+    /// Not an operator, an assigned-to place, an `inout` argument, a member's name, a callee or a
+    /// trailing closure.
     private static func isSwitchable(_ expression: ExprSyntax) -> Bool {
         if expression.is(BinaryOperatorExprSyntax.self) || expression.is(AssignmentExprSyntax.self)
             || expression.is(ArrowExprSyntax.self) || expression.is(InOutExprSyntax.self)
@@ -106,6 +107,7 @@ enum HandWrittenAnchors {
             || infix.operator.as(BinaryOperatorExprSyntax.self).map({ MutationOperator.compound($0.operator.text) != nil }) == true {
             return false
         }
+        if let member = parent.as(MemberAccessExprSyntax.self), member.declName.id == expression.id { return false }
         if let call = parent.as(FunctionCallExprSyntax.self) {
             if call.calledExpression.id == expression.id { return false }
             if call.trailingClosure?.id == expression.id { return false }

@@ -29,6 +29,13 @@ struct HandWrittenFoldingTests {
         #expect(text.contains("(__kataMutant == \(hand) ? (a - b + c) : ("), "\(text)")
     }
 
+    @Test("an edit to a member's name switches the whole member access, never the name alone")
+    func memberName() {
+        let (text, folded) = fold("func f(_ s: [Int]) -> Int { s.count }\n", replace: "s.count", with: "s.startIndex")
+        let hand = try! #require(index(folded), "not folded: \(text)")
+        #expect(text.contains("(__kataMutant == \(hand) ? (s.startIndex) : (s.count))"), "\(text)")
+    }
+
     @Test("an edit to a declaration switches the whole body, its last line comment kept apart")
     func body() {
         let source = "func f() -> Int {\n    let k = 2 // two\n    return k\n}\n"

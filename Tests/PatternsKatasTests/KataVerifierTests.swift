@@ -11,6 +11,8 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
     let passing: Set<String>
     /// `KATA_MUTANT` values under which the generated schemata still passes (survivors).
     var survivingMutants: Set<String> = []
+    /// `LINE:COLUMN: error: …` answers of the next schemata type-checks, one each.
+    var typeCheckErrors: [String] = []
     private let lock = NSLock()
     private var mutantRuns: [String] = []
     private var builds = 0
@@ -27,9 +29,11 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
 
     func run(_ request: ProcessRequest) async throws -> ProcessOutcome {
         let arguments = request.arguments
-        // The harness alone, and a schemata's type-check: both clean.
-        if arguments == SwiftTestCommand.buildHarness() || arguments.first == "swiftc" {
-            return ProcessOutcome(exitCode: 0, output: "")
+        // The harness alone builds; a schemata's type-check is clean unless told otherwise.
+        if arguments == SwiftTestCommand.buildHarness() { return ProcessOutcome(exitCode: 0, output: "") }
+        if arguments.first == "swiftc" {
+            let error = lock.withLock { typeCheckErrors.isEmpty ? nil : typeCheckErrors.removeFirst() }
+            return error.map { ProcessOutcome(exitCode: 1, output: "\(arguments.last!):\($0)\n") } ?? ProcessOutcome(exitCode: 0, output: "")
         }
         if arguments.starts(with: ["swift", "build"]) {
             let first = lock.withLock { builds += 1; return builds == 1 }
@@ -143,6 +147,29 @@ struct KataVerifierTests {
         #expect(summary.scores.first.map { $0.killed + $0.survivors.count } == 2, "hand-written mutants are not in the generated score")
     }
 
+    @Test("A schemata that fails for a reason no mutant holds gets its hand-written mutants back as builds of their own")
+    func unfoldedWhenUnattributable() async throws {
+        let fileSystem = InMemoryFileSystem(files: [
+            "katas/adder/Sources/Adder.swift": Fixture.stub,
+            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
+            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
+        ])
+        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: nil, passing: ["AdderKata__reference", "AdderKata__generated"])
+        swift.typeCheckErrors = ["1:1: error: expected member name following '.'"]
+        let lines = LineCollector()
+        var verifier = KataVerifier(
+            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
+            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
+        )
+        verifier.mutantGenerator = FixedGenerator(folding: ["subtracts", "swaps"])
+        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+
+        let manifest = try fileSystem.readText(at: "/scratch/Package.swift")
+        #expect(manifest.contains("AdderKata__subtracts") && manifest.contains("AdderKata__swaps"), "\(manifest)")
+        #expect(lines.text.contains("hand-written subtracts, swaps built on their own"))
+        #expect(summary.succeeded, "\(lines.text)")
+    }
+
     @Test("Loader diagnostics are printed and fail the run")
     func metadata() async throws {
         let fileSystem = InMemoryFileSystem()
@@ -164,7 +191,7 @@ struct FixedGenerator: MutantGenerating {
 
     func generate(kataID: String, solutionFiles: [String], handWritten: [HandWrittenEdit], excluding: Set<String>) async throws -> GeneratedMutants {
         let region = GeneratedMutant.Region(startLine: 3, startColumn: 5, endLine: 3, endColumn: 20)
-        let folded = handWritten.filter { folding.contains($0.id) }.enumerated().map { offset, edit in
+        let folded = handWritten.filter { folding.contains($0.id) && !excluding.contains($0.id) }.enumerated().map { offset, edit in
             GeneratedMutant(id: edit.id, index: 3 + offset, file: edit.file, line: 3, column: 5, description: "hand-written", region: region)
         }
         return GeneratedMutants(files: ["Adder.swift": Fixture.solution], mutants: [

@@ -78,13 +78,15 @@ public struct KataVerifier: Sendable {
 
         // A variant regenerated without its stillborn mutants replaced the one first listed, and
         // hand-written mutants taken out of a schemata were built on their own.
+        // Both are found by module: the variant that ran or failed may be a later version of the one listed.
         let built = Dictionary(buildable.map { ($0.module, $0) }, uniquingKeysWith: { first, _ in first })
+        let byModule = Dictionary(runs.map { ($0.key.module, ($0.key, $0.value)) }, uniquingKeysWith: { first, _ in first })
         let listed = variants + buildable.filter { variant in !variants.contains { $0.module == variant.module } }
         var verdicts = listed.map { listed in
-            let variant = built[listed.module] ?? listed
-            return VariantVerdict.judge(variant, runs[variant] ?? runs[listed] ?? .invalid("not run"))
+            let (variant, run) = byModule[listed.module] ?? (built[listed.module] ?? listed, .invalid("not run"))
+            return VariantVerdict.judge(variant, run)
         }
-        verdicts += foldedVerdicts(katas, schemata, tested.folded, built: built, runs: runs)
+        verdicts += foldedVerdicts(katas, schemata, tested.folded, byModule: byModule)
         let scores = katas.compactMap { kata in schemata.score(kata, outcomes: tested.outcomes[kata.id]) }
         report(katas, verdicts, scores)
         let errors = metadata.filter { $0.severity == .error }.count
@@ -112,11 +114,11 @@ public struct KataVerifier: Sendable {
     /// A folded hand-written mutant is judged like one built on its own, from its run of the
     /// schemata; when the schemata never ran, by what stopped it.
     private func foldedVerdicts(_ katas: [Kata], _ schemata: SchemataBuilds, _ folded: [String: [String: VariantRun]],
-                                built: [String: Variant], runs: [Variant: VariantRun]) -> [VariantVerdict] {
+                                byModule: [String: (Variant, VariantRun)]) -> [VariantVerdict] {
         katas.flatMap { kata -> [VariantVerdict] in
             guard let build = schemata.builds[kata.id] else { return [] }
             let module = VariantGenerator.schemata(for: kata, files: build.files, generated: build.generated).module
-            let schemataRun = built[module].flatMap { runs[$0] }
+            let schemataRun = byModule[module]?.1
             return build.generated.folded.compactMap { entry -> VariantVerdict? in
                 guard let mutant = kata.mutants.first(where: { $0.id == entry.id }) else { return nil }
                 let variant = Variant(kataID: kata.id, kind: .mutant(mutant), module: module, sources: [:], tests: [:])
@@ -206,8 +208,7 @@ public struct KataVerifier: Sendable {
         var current = variant
         if !buildErrors.isEmpty {
             // The package build's own errors first: some (definite initialisation) only it finds.
-            guard let build = schemata.builds[variant.kataID],
-                  let blamed = SchemataBlame.blame(buildErrors, on: build.generated.switched), !blamed.isEmpty else { return nil }
+            guard let build = schemata.builds[variant.kataID], let blamed = culprits(buildErrors, build) else { return nil }
             current = try await schemata.regenerate(variant.kataID, excluding: blamed, with: mutantGenerator!)
             log(prunedMessage(variant.kataID, blamed, schemata))
         }
@@ -221,19 +222,27 @@ public struct KataVerifier: Sendable {
             // The type-check only speeds things up; errors it cannot pin on a mutant (the harness
             // not built yet, say) are left for the package build to judge.
             guard let build = schemata.builds[variant.kataID],
-                  let blamed = SchemataBlame.blame(CompilerErrors.extract(from: outcome.output), on: build.generated.switched),
-                  !blamed.isEmpty else { return current }
+                  let blamed = culprits(CompilerErrors.extract(from: outcome.output), build) else { return current }
             current = try await schemata.regenerate(variant.kataID, excluding: blamed, with: mutantGenerator!)
             log(prunedMessage(variant.kataID, blamed, schemata))
         }
         return nil
     }
 
+    /// The mutants to take out for `errors`: those blamed, or, when none can be, every folded
+    /// hand-written one — folding only saves builds, so its failing must not sink the kata.
+    private func culprits(_ errors: [CompilerErrors.Entry], _ build: SchemataBuilds.Build) -> Set<String>? {
+        if let blamed = SchemataBlame.blame(errors, on: build.generated.switched), !blamed.isEmpty { return blamed }
+        return build.generated.folded.isEmpty ? nil : Set(build.generated.folded.map(\.id))
+    }
+
     private func prunedMessage(_ kataID: String, _ blamed: Set<String>, _ schemata: SchemataBuilds) -> String {
         let handWritten = blamed.intersection(schemata.builds[kataID]?.handWritten.map(\.id) ?? [])
         var parts: [String] = []
         if blamed.count > handWritten.count { parts.append("\(blamed.count - handWritten.count) generated mutant(s) do not compile") }
-        if !handWritten.isEmpty { parts.append("hand-written \(handWritten.sorted().joined(separator: ", ")) built on its own") }
+        if !handWritten.isEmpty {
+            parts.append("hand-written \(handWritten.sorted().joined(separator: ", ")) built on \(handWritten.count == 1 ? "its" : "their") own")
+        }
         return "verify: \(kataID): \(parts.joined(separator: "; ")); type-checking the rest"
     }
 
