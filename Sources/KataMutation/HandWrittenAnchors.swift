@@ -92,14 +92,17 @@ enum HandWrittenAnchors {
         return .expression
     }
 
-    /// Not an operator, an assigned-to place, an `inout` argument, a member's name, a callee or a
-    /// trailing closure.
+    /// Not an operator, an assigned-to place, an `inout` argument, a member's name, a callee, a
+    /// trailing closure, or a `switch` or `if`.
     private static func isSwitchable(_ expression: ExprSyntax) -> Bool {
         if expression.is(BinaryOperatorExprSyntax.self) || expression.is(AssignmentExprSyntax.self)
             || expression.is(ArrowExprSyntax.self) || expression.is(InOutExprSyntax.self)
             || expression.is(PatternExprSyntax.self) || expression.is(DiscardAssignmentExprSyntax.self) {
             return false
         }
+        // `switch` and `if` are expressions to the parser, but a `return` inside one that is a
+        // statement cannot leave an expression: they are switched as statements.
+        if expression.is(SwitchExprSyntax.self) || expression.is(IfExprSyntax.self) { return false }
         guard let parent = expression.parent else { return false }
         if parent.is(InOutExprSyntax.self) { return false }
         if let infix = parent.as(InfixOperatorExprSyntax.self), infix.leftOperand.id == expression.id,

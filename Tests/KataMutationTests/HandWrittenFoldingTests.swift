@@ -52,6 +52,14 @@ struct HandWrittenFoldingTests {
         #expect(text.contains("if __kataMutant == \(hand) {\nif x < 0 { return 0 }\n} else {\nguard "), "\(text)")
     }
 
+    @Test("an edit across a `switch` switches the `switch` as a statement, so its `return`s still return")
+    func switchStatement() {
+        let source = "func f(_ x: Int) -> Bool {\n    switch x {\n    case 0: return true\n    default: return false\n    }\n}\n"
+        let (text, folded) = fold(source, replace: "case 0: return true\n    default: return false", with: "default: return false")
+        let hand = try! #require(index(folded), "not folded: \(text)")
+        #expect(text.contains("if __kataMutant == \(hand) {\nswitch x {\n    default: return false\n    }\n} else {\n"), "\(text)")
+    }
+
     @Test("an edit outside any body (a stored property) is not folded: it is built on its own")
     func member() {
         let (text, folded) = fold("struct S {\n    var limit: Int = 1\n    var other = 0\n}\n", replace: "var other = 0", with: "let other = 0")

@@ -19,17 +19,15 @@ extension SwiftTestCommand {
     /// then blames the mutants in that expression.
     public static let schemataFlags = ["-Xfrontend", "-solver-scope-threshold=20000"]
 
-    /// The built test binary run directly, for the many short runs of verify (one per variant and
-    /// per generated mutant): it skips the package loading `swift test` does on each start
-    /// (about 2 s against 0.1 s here).
-    /// Only on Linux, where the `.xctest` product is an executable; elsewhere, nil.
+    /// The scratch package's test binary run directly for one target, for the many short runs of
+    /// verify (one per variant and per mutant). Only on Linux, where the `.xctest` product is an
+    /// executable; elsewhere, nil.
     public static func direct(packageRoot: String, target: String, eventsFile: String, skipping: [String]) -> [String]? {
         #if os(Linux)
-        let binary = packageRoot + "/.build/debug/" + ScratchPackage.name + "PackageTests.xctest"
-        return [binary, "--testing-library", "swift-testing", "--filter", "^\(target)\\."]
-            + testOptions(eventsFile: eventsFile, skipping: skipping)
+        direct(binary: testBinary(packageRoot: packageRoot, packageName: ScratchPackage.name), filter: "^\(target)\\.",
+               eventsFile: eventsFile, skipping: skipping)
         #else
-        return nil
+        nil
         #endif
     }
 }

@@ -46,10 +46,9 @@ public struct KataChecker: Sendable {
 
     private func runTests(_ workspace: KataWorkspace, eventsFile: String, skipping: [String]) async throws -> CrashIsolation.Run {
         if fileSystem.fileExists(at: eventsFile) { try fileSystem.removeItem(at: eventsFile) }
-        let options = SwiftTestCommand.testOptions(eventsFile: eventsFile, skipping: skipping)
         let command = fileSystem.fileExists(at: workspace.testBinary)
-            ? [workspace.testBinary, "--testing-library", "swift-testing"] + options
-            : ["swift", "test", "--skip-build"] + options
+            ? SwiftTestCommand.direct(binary: workspace.testBinary, eventsFile: eventsFile, skipping: skipping)
+            : ["swift", "test", "--skip-build"] + SwiftTestCommand.testOptions(eventsFile: eventsFile, skipping: skipping)
         let outcome = try await runner.run(ProcessRequest(
             command, in: workspace.root, timeout: timeLimit, environment: SwiftTestCommand.environment
         ))

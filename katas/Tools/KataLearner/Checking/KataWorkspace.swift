@@ -14,9 +14,8 @@ public struct KataWorkspace: Sendable {
     public var root: String { layout.workspace(kata.id) }
     public var packageName: String { "kata-\(kata.id)" }
 
-    /// The test binary SwiftPM builds on Linux; run directly, it is our own child, so a time limit
-    /// or Ctrl-C stops it (`swift test` would start it in a process group of its own).
-    public var testBinary: String { join(root, ".build/debug/\(packageName)PackageTests.xctest") }
+    /// The test binary SwiftPM builds on Linux, run directly (`SwiftTestCommand.direct`).
+    public var testBinary: String { SwiftTestCommand.testBinary(packageRoot: root, packageName: packageName) }
 
     public var manifest: String {
         """
