@@ -3,8 +3,7 @@ import TOMLKit
 /// TOML text → `FrontMatterValue`: values from TOMLKit, positions from `TOMLPositions`.
 enum TOMLFrontMatterParser {
     static func parse(_ toml: String, path: String, firstLine: Int) -> Result<FrontMatterValue, Diagnostic> {
-        if let control = controlCharacter(in: toml, path: path, firstLine: firstLine) { return .failure(control) }
-        if let header = TOMLHeaderGuard.check(toml, path: path, firstLine: firstLine) { return .failure(header) }
+        if let refused = TOMLPreflight.check(toml, path: path, firstLine: firstLine) { return .failure(refused) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: toml)
@@ -22,43 +21,6 @@ enum TOMLFrontMatterParser {
             fallback: SourceLocation(file: path, line: firstLine, column: 1)
         )
         return .success(converter.convert(table.tomlValue, at: []))
-    }
-
-    /// Control characters, raw or as `\u0000`-style escapes. They must be caught in the text:
-    /// TOMLKit hands strings over as C strings, so a NUL would silently cut the value short.
-    private static func controlCharacter(in toml: String, path: String, firstLine: Int) -> Diagnostic? {
-        var line = firstLine, column = 1
-        let characters = Array(toml)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\", index + 1 < characters.count {
-                let kind = characters[index + 1]
-                let width = kind == "u" ? 4 : kind == "U" ? 8 : 0
-                if width > 0, index + 2 + width <= characters.count,
-                   let value = UInt32(String(characters[(index + 2)..<(index + 2 + width)]), radix: 16),
-                   (value < 0x20 && value != 0x09 && value != 0x0A) || value == 0x7F {
-                    let code = String(characters[index..<(index + 2 + width)])
-                    return .error(at: SourceLocation(file: path, line: line, column: column),
-                                  "control character escape '\(code)'; remove it")
-                }
-                // Skip the escaped character, so `\\u0000` (a backslash, then text) is not one.
-                index += 2
-                column += 2
-                continue
-            }
-            // A raw NUL would end TOMLKit's C string early, so it and the scanner would read
-            // different texts; TOML allows no control character but tab outside a newline.
-            if let scalar = character.unicodeScalars.first, character != "\n", character != "\t",
-               scalar.value < 0x20 || scalar.value == 0x7F {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
-                return .error(at: SourceLocation(file: path, line: line, column: column), "control character \(code); remove it")
-            }
-            if character == "\n" { line += 1; column = 1 } else { column += 1 }
-            index += 1
-        }
-        return nil
     }
 
     private struct Converter {

@@ -1,17 +1,46 @@
-/// toml++ (the parser inside TOMLKit) fails an internal assertion, aborting the whole process,
-/// on a table header whose first key starts with a character no key can start with (`[%]`,
-/// `[[+]]`), where it should report a syntax error. `make fuzz` found it; such headers are
-/// refused here, before TOMLKit sees the text.
-enum TOMLHeaderGuard {
+/// What TOML text must not hold before TOMLKit sees it, found in one pass over its lines:
+/// - control characters, raw or as `\u0000`-style escapes: TOMLKit hands strings over as C
+///   strings, so a NUL would silently cut a value short (and a raw one the text itself);
+/// - a table header whose first key starts with a character no key can start with (`[%]`,
+///   `[[+]]`): toml++ (the parser inside TOMLKit) fails an internal assertion on it, aborting the
+///   whole process, where it should report a syntax error. `make fuzz` found both.
+enum TOMLPreflight {
     static func check(_ toml: String, path: String, firstLine: Int) -> Diagnostic? {
         var scanner = Scanner()
-        for (offset, line) in toml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let column = scanner.badHeaderColumn(in: Array(line)) {
-                return .error(
-                    at: SourceLocation(file: path, line: firstLine + offset, column: column),
-                    "invalid TOML: a table header must start with a key (letters, digits, '_', '-', or a quoted name)"
-                )
+        for (offset, text) in toml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = Array(text)
+            func at(_ column: Int) -> SourceLocation { SourceLocation(file: path, line: firstLine + offset, column: column) }
+            if let (column, message) = controlCharacter(in: line) { return .error(at: at(column), message) }
+            if let column = scanner.badHeaderColumn(in: line) {
+                return .error(at: at(column), "invalid TOML: a table header must start with a key (letters, digits, '_', '-', or a quoted name)")
             }
+        }
+        return nil
+    }
+
+    /// The column of the first control character of a line, raw or escaped, and what to say.
+    private static func controlCharacter(in line: [Character]) -> (Int, String)? {
+        var index = 0
+        while index < line.count {
+            let character = line[index]
+            if character == "\\", index + 1 < line.count {
+                let kind = line[index + 1]
+                let width = kind == "u" ? 4 : kind == "U" ? 8 : 0
+                if width > 0, index + 2 + width <= line.count,
+                   let value = UInt32(String(line[(index + 2)..<(index + 2 + width)]), radix: 16),
+                   (value < 0x20 && value != 0x09 && value != 0x0A) || value == 0x7F {
+                    return (index + 1, "control character escape '\(String(line[index..<(index + 2 + width)]))'; remove it")
+                }
+                // Skip the escaped character, so `\\u0000` (a backslash, then text) is not one.
+                index += 2
+                continue
+            }
+            // TOML allows no control character but tab outside a newline.
+            if let scalar = character.unicodeScalars.first, character != "\t", scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return (index + 1, "control character U+\(String(repeating: "0", count: 4 - hex.count) + hex); remove it")
+            }
+            index += 1
         }
         return nil
     }
