@@ -20,9 +20,8 @@ public struct ScratchPackage: Sendable {
 
     public func manifest(for variants: [Variant]) -> String {
         let targets = variants.map { variant in
-            let settings = variant.kind == .schemata ? ", swiftSettings: [schemata]" : ""
-            return """
-                    .target(name: "\(variant.module)", dependencies: [harness], path: "Variants/\(variant.module)/Sources"\(settings)),
+            """
+                    .target(name: "\(variant.module)", dependencies: [harness], path: "Variants/\(variant.module)/Sources"),
                     .testTarget(
                         name: "\(variant.testTarget)",
                         dependencies: ["\(variant.module)", harness],
@@ -36,7 +35,6 @@ public struct ScratchPackage: Sendable {
             import PackageDescription
 
             let harness: Target.Dependency = .product(name: "KataHarness", package: "katas")
-            let schemata: SwiftSetting = .unsafeFlags([\(SwiftTestCommand.schemataFlags.map { "\"\($0)\"" }.joined(separator: ", "))])
 
             let package = Package(
                 name: "\(Self.name)",

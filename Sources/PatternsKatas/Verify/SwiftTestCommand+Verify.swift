@@ -16,7 +16,9 @@ extension SwiftTestCommand {
     /// A schemata's expressions hold every mutant's version of themselves, and an ill-typed one
     /// (`instant + instant`) can keep the type checker busy for half a minute before it gives up.
     /// A scope limit (deterministic, unlike a time limit) makes it give up in a second; verify
-    /// then blames the mutants in that expression.
+    /// then blames the mutants in that expression. Only for this check: a reference expression
+    /// can need more than the limit on its own (sharding's jump hash), so the package build, which
+    /// meets only what this check let through or could not blame, keeps the compiler's default.
     public static let schemataFlags = ["-Xfrontend", "-solver-scope-threshold=20000"]
 
     /// The scratch package's test binary run directly for one target, for the many short runs of
