@@ -19,9 +19,10 @@ public struct MarkdownRenderer: Sendable {
     /// Phase 1, cheap: the anchors a page defines (heading ids, and explicit ids), so other
     /// pages' links can be checked.
     public func anchors(in markdown: String) -> Set<String> {
-        let document = CmarkDocument(parsing: BlockPreprocessor.preprocess(markdown).text)
+        let lineMap = BlockPreprocessor.preprocess(markdown)
+        let document = CmarkDocument(parsing: lineMap.text)
         let explicitIDs = ExplicitIDs.ids(in: document)
-        let headingIDs = HeadingAnchors.headings(in: document, reserving: explicitIDs).map(\.heading.id)
+        let headingIDs = HeadingAnchors.headings(in: document, reserving: explicitIDs, lineMap: lineMap).map(\.heading.id)
         return explicitIDs.union(headingIDs)
     }
 
@@ -34,7 +35,7 @@ public struct MarkdownRenderer: Sendable {
         let unsafeMarkup = UnsafeMarkupFilter(lineMap: lineMap).filter(document)
 
         let explicitIDs = ExplicitIDs.ids(in: document)
-        let located = HeadingAnchors.headings(in: document, reserving: explicitIDs)
+        let located = HeadingAnchors.headings(in: document, reserving: explicitIDs, lineMap: lineMap)
         let headings = located.map(\.heading)
         HeadingAnchors.addAnchors(to: located, in: document)
 

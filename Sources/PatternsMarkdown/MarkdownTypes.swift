@@ -8,11 +8,16 @@ public struct Heading: Hashable, Sendable {
     public let text: String
     /// The unique slug used as the element's `id`, e.g. `solution` or `solution-1`.
     public let id: String
+    /// Where the heading starts in the body, so rules about headings can point at it.
+    public let line: Int
+    public let column: Int
 
-    public init(level: Int, text: String, id: String) {
+    public init(level: Int, text: String, id: String, line: Int, column: Int) {
         self.level = level
         self.text = text
         self.id = id
+        self.line = line
+        self.column = column
     }
 }
 

@@ -109,6 +109,17 @@ import Testing
         ])
     }
 
+    @Test func aReferenceMaySayWhatItIsCitedFor() throws {
+        let text = Fixtures.retry(replacing: "    url: https://pragprog.com/",
+                                  with: "    url: https://pragprog.com/\n    note: the Timeouts stability pattern")
+        #expect(try Fixtures.decodePattern(text).get().references
+            == [Reference(title: "Release It!", url: "https://pragprog.com/", note: "the Timeouts stability pattern")])
+        #expect(try Fixtures.decodePattern(Fixtures.retryYAML).get().references.first?.note == nil)
+        #expect(Fixtures.decodingErrors(Fixtures.retry(replacing: "    url: https://pragprog.com/",
+                                                       with: "    url: https://pragprog.com/\n    note: \"  \""))
+            == ["24:11: 'note' is empty; write its text or leave the key out"])
+    }
+
     @Test func incompleteIsASynonymOfWip() throws {
         let text = Fixtures.retry(replacing: "kata:", with: "incomplete: true")
         let pattern = try Fixtures.decodePattern(text).get()

@@ -28,8 +28,14 @@ import Testing
 
     @Test func inlineCodeAndMarkupCountAsText() {
         let result = render("## Using `withTimeout` *safely*\n")
-        #expect(result.headings == [Heading(level: 2, text: "Using withTimeout safely", id: "using-withtimeout-safely")])
+        #expect(result.headings == [Heading(level: 2, text: "Using withTimeout safely", id: "using-withtimeout-safely", line: 1, column: 1)])
         #expect(result.html.contains("<h2 id=\"using-withtimeout-safely\">Using <code>withTimeout</code> <em>safely</em> <a"))
+    }
+
+    @Test func headingsKnowWhereTheyStartInTheAuthorsText() {
+        // The admonition is rewritten before parsing; its heading must still point at the author's line.
+        let result = render("Intro.\n\n!!! note \"Aside\"\n    ### Inside\n\n## After\n")
+        #expect(result.headings.map { [$0.line, $0.column] } == [[4, 5], [6, 1]])
     }
 
     @Test func tableOfContentsHoldsLevelsTwoAndThree() {

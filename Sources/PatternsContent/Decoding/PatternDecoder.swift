@@ -86,14 +86,16 @@ public enum PatternDecoder {
         return name.map { KnownUse(name: $0, url: url, note: note) }
     }
 
-    /// `references`, shared by patterns and guides: each needs a title and an http(s) URL.
+    /// `references`, shared by patterns and guides: each needs a title and an http(s) URL, and may
+    /// say in a `note` what it is cited for.
     static func decodeReferences(_ reader: TableReader, required: Bool) -> [Reference] {
         reader.tableList("references", required: required).compactMap { item in
             let title = item.string("title", required: true)
             let url = checkedURL(item, "url", required: true)
+            let note = item.string("note")
             item.reportUnknownKeys()
             guard let title, let url else { return nil }
-            return Reference(title: title, url: url)
+            return Reference(title: title, url: url, note: note)
         }
     }
 

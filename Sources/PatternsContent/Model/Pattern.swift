@@ -105,9 +105,12 @@ public struct KnownUse: Hashable, Sendable {
 public struct Reference: Hashable, Sendable {
     public var title: String
     public var url: String
+    /// What the source is cited for, e.g. "the default rolling window and error threshold".
+    public var note: String?
 
-    public init(title: String, url: String) {
+    public init(title: String, url: String, note: String? = nil) {
         self.title = title
         self.url = url
+        self.note = note
     }
 }

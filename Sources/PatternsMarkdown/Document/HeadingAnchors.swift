@@ -63,13 +63,15 @@ enum HeadingAnchors {
                                 message: "\(headings.count) headings; a page may have at most \(maximumHeadings)")]
     }
 
-    static func headings(in document: CmarkDocument, reserving reserved: Set<String>) -> [Located] {
+    static func headings(in document: CmarkDocument, reserving reserved: Set<String>, lineMap: LineMap) -> [Located] {
         var allocator = AnchorAllocator(reserved: reserved)
         return document.root.subtree
             .filter { $0.type == CMARK_NODE_HEADING }
             .map { node in
                 let text = plainText(of: node)
-                let heading = Heading(level: node.headingLevel, text: text, id: allocator.uniqueID(for: text))
+                let position = lineMap.originalPosition(line: node.startLine, byteColumn: node.startColumn)
+                let heading = Heading(level: node.headingLevel, text: text, id: allocator.uniqueID(for: text),
+                                      line: position.line, column: position.column)
                 return Located(node: node, heading: heading)
             }
     }

@@ -51,6 +51,7 @@ public struct MarkdownStage {
                 .error(at: SourceLocation(file: document.file, line: document.firstLine + problem.line - 1,
                                           column: problem.column), problem.message)
             }
+            diagnostics += EndMatterHeadings.problems(in: rendered, of: document)
             if rendered.headings.contains(where: { $0.level == 1 }) {
                 let line = Self.firstTopLevelHeadingLine(in: document.markdown) ?? 1
                 diagnostics.append(.warning(
