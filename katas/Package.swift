@@ -61,4 +61,5 @@ let package = Package(
     + kata("LogicalClocksKata", folder: "logical-clocks")
     + kata("CachingKata", folder: "caching-strategies")
     + kata("ChaosKata", folder: "chaos-engineering")
+    + kata("GracefulDegradationKata", folder: "graceful-degradation")
 )
