@@ -62,4 +62,5 @@ let package = Package(
     + kata("CachingKata", folder: "caching-strategies")
     + kata("ChaosKata", folder: "chaos-engineering")
     + kata("GracefulDegradationKata", folder: "graceful-degradation")
+    + kata("APIGatewayKata", folder: "api-gateway")
 )
