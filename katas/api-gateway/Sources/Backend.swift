@@ -66,7 +66,8 @@ public final class ScriptedBackend {
 
 /// How the gateway treats one route's calls.
 public struct RoutePolicy: Equatable, Sendable {
-    /// How long one attempt may take; Envoy's default route timeout is 15 s.
+    /// How long one attempt may take. 15 s is Envoy's default route timeout, which there bounds
+    /// all attempts together.
     public var timeout: Duration
     /// Extra attempts after a failed one (a 5xx, a timeout or an unreachable backend), for
     /// idempotent methods only.
