@@ -60,4 +60,7 @@ let package = Package(
     + kata("CRDTKata", folder: "crdt")
     + kata("LogicalClocksKata", folder: "logical-clocks")
     + kata("CachingKata", folder: "caching-strategies")
+    + kata("ChaosKata", folder: "chaos-engineering")
+    + kata("GracefulDegradationKata", folder: "graceful-degradation")
+    + kata("APIGatewayKata", folder: "api-gateway")
 )
