@@ -61,4 +61,5 @@ let package = Package(
     + kata("LogicalClocksKata", folder: "logical-clocks")
     + kata("CachingKata", folder: "caching-strategies")
     + kata("ServiceDiscoveryKata", folder: "service-discovery")
+    + kata("EventDrivenKata", folder: "event-driven-architecture")
 )
