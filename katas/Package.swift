@@ -62,4 +62,5 @@ let package = Package(
     + kata("CachingKata", folder: "caching-strategies")
     + kata("ServiceDiscoveryKata", folder: "service-discovery")
     + kata("EventDrivenKata", folder: "event-driven-architecture")
+    + kata("StatelessKata", folder: "stateless-services")
 )
