@@ -63,4 +63,7 @@ let package = Package(
     + kata("ChaosKata", folder: "chaos-engineering")
     + kata("GracefulDegradationKata", folder: "graceful-degradation")
     + kata("APIGatewayKata", folder: "api-gateway")
+    + kata("ServiceDiscoveryKata", folder: "service-discovery")
+    + kata("EventDrivenKata", folder: "event-driven-architecture")
+    + kata("StatelessKata", folder: "stateless-services")
 )
