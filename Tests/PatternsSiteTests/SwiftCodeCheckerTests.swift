@@ -46,6 +46,17 @@ struct SwiftCodeCheckerTests {
         ])
     }
 
+    @Test("pages are checked in Swift 6 mode, so code a reader's new package would reject is an error")
+    func swift6() async {
+        // Shared mutable state: fine in Swift 5 mode, an error under Swift 6's concurrency checking.
+        let page = MarkdownDocument(file: "content/patterns/y.md", route: .pattern("y"),
+                                    markdown: "```swift\nfinal class Box { var n = 0 }\nstruct S { static var shared = Box() }\n```\n",
+                                    firstLine: 1)
+        let found = await SwiftCodeChecker().check([page])
+        #expect(found.contains { $0.description.hasPrefix("content/patterns/y.md:3:") && $0.description.contains("concurrency-safe") },
+                "\(found)")
+    }
+
     @Test("a page without Swift needs no compiler")
     func noSwift() {
         let plain = MarkdownDocument(file: "f.md", route: .home, markdown: "```text\nhi\n```\n", firstLine: 1)

@@ -5,7 +5,7 @@ import PatternsMarkdown
 /// Type-checks the Swift in the content, so the code readers copy compiles.
 ///
 /// The ```` ```swift ```` blocks of one page (not ```` ```swift ignore ````) are joined in order into
-/// one file, as a reader following the page would, and checked with `swiftc -typecheck`. Each
+/// one file, as a reader following the page would, and checked with `swiftc -typecheck -swift-version 6`. Each
 /// compiler error is mapped back to the Markdown line and column it came from.
 public struct SwiftCodeChecker: Sendable {
     /// A joined page: the Swift file's lines, each with where it was written.
@@ -75,7 +75,9 @@ public struct SwiftCodeChecker: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try unit.code.write(to: file, atomically: true, encoding: .utf8)
-            let output = try await run([swiftc, "-typecheck", file.path])
+            // Swift 6 mode, as the katas build: a reader copying the code into a new package gets
+            // strict concurrency checking, so the pages must pass it too.
+            let output = try await run([swiftc, "-typecheck", "-swift-version", "6", file.path])
             return Self.errors(in: output, file: file.path, unit: unit)
         } catch {
             return [.error(at: fallback, "could not type-check the Swift code: \(error)")]
