@@ -97,6 +97,15 @@ struct KataVerifierTests {
         #expect(output.contains("Variants/AdderKata__swaps/Sources/Adder.swift:3:5: error: nope"))
     }
 
+    @Test("A reference that does not compile sinks its kata's other variants at once, not one rebuild each")
+    func brokenReference() async throws {
+        let (summary, output, swift) = try await verify(broken: "AdderKata__reference", passing: [])
+        #expect(swift.buildCount == 2, "one failed build, one without the kata")
+        #expect(summary.failed == 4)
+        #expect(output.contains("error: adder: reference (AdderKata__reference) does not compile"))
+        #expect(output.contains("error: adder: mutant swaps not built: the kata's reference does not compile"))
+    }
+
     @Test("Generated mutants: one schemata build, one run per mutant, scored against the gate")
     func generatedMutants() async throws {
         let fileSystem = InMemoryFileSystem(files: [

@@ -165,8 +165,16 @@ public struct KataVerifier: Sendable {
                 variants = []
                 return failures
             }
+            // Every variant of a kata shares its tests and most of its reference: when the reference
+            // does not compile, building the rest would only fail again, one rebuild each.
+            let sunk = Set(broken.filter { $0.kind == .reference }.map(\.kataID))
+            for variant in variants where sunk.contains(variant.kataID) {
+                let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
+                failures[variant] = variant.kind == .reference ? .compileFailed(mine.flatMap { [$0.line] + $0.context })
+                    : .invalid("\(variant.label) not built: the kata's reference does not compile")
+            }
             try await checkSchemata(&variants, &schemata, errors: errors, broken: broken, &checked, &failures)
-            for variant in broken where variant.kind != .schemata {
+            for variant in broken where variant.kind != .schemata && failures[variant] == nil {
                 let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
                 failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
             }
@@ -183,7 +191,9 @@ public struct KataVerifier: Sendable {
     /// separate build of each hand-written mutant that had to be taken back out of one.
     private func checkSchemata(_ variants: inout [Variant], _ schemata: inout SchemataBuilds, errors: [CompilerErrors.Entry],
                                broken: [Variant], _ checked: inout Set<Variant>, _ failures: inout [Variant: VariantRun]) async throws {
-        for variant in variants where variant.kind == .schemata && !(checked.contains(variant) && !broken.contains(variant)) {
+        let sunk = Set(failures.keys.filter { $0.kind == .reference }.map(\.kataID))
+        for variant in variants where variant.kind == .schemata && failures[variant] == nil
+            && !(checked.contains(variant) && !broken.contains(variant)) {
             let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
             if let pruned = try await prune(variant, mine, &schemata, variants) {
                 variants = variants.map { $0 == variant ? pruned : $0 }
@@ -192,7 +202,7 @@ public struct KataVerifier: Sendable {
                 failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
             }
         }
-        for build in schemata.builds.values {
+        for build in schemata.builds.values where !sunk.contains(build.kata.id) {
             for separate in build.separateVariants where failures[separate] == nil && !variants.contains(where: { $0.module == separate.module }) {
                 variants.append(separate)
             }

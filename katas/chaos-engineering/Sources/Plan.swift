@@ -48,7 +48,7 @@ public struct ScheduledFault: Equatable, Sendable {
 /// Every user has a fixed bucket in `0 ..< 1`, so a user stays in the same group for the whole
 /// experiment. By default the bucket is a hash of the seed and the user's name: another
 /// seed reshuffles who is in which group, the same seed reproduces the run exactly.
-public struct FaultPlan: Sendable {
+public struct InjectionPlan: Sendable {
     /// The share of traffic in the experiment group; the control group gets the same share.
     public let blastRadius: Double
     public let faults: [ScheduledFault]

@@ -4,7 +4,7 @@ import Testing
 
 /// A seeded experiment: random users, traffic, faults, service and bounds.
 struct SeededRun {
-    let plan: FaultPlan
+    let plan: InjectionPlan
     let hypothesis: Hypothesis
     let stop: StopCondition
     let traffic: [Request]
@@ -18,7 +18,7 @@ struct SeededRun {
             let fault: Fault = Bool.random(using: &random) ? .error : .latency(.milliseconds(Int.random(in: 10...400, using: &random)))
             return ScheduledFault(fault, from: t(from), until: t(from + Double.random(in: 5..<120, using: &random)))
         }
-        plan = FaultPlan(blastRadius: Double.random(in: 0.1...0.4, using: &random), faults: faults, seed: seed)
+        plan = InjectionPlan(blastRadius: Double.random(in: 0.1...0.4, using: &random), faults: faults, seed: seed)
         hypothesis = Hypothesis(maxSuccessRateDrop: Double.random(in: 0...0.1, using: &random), maxP99Increase: .milliseconds(Int.random(in: 0...200, using: &random)), minSamples: 10)
         stop = StopCondition(
             window: .seconds(Double(Int.random(in: 10...60, using: &random))), minSamples: Int.random(in: 3...12, using: &random),

@@ -7,7 +7,7 @@ struct InjectionTests {
     @Test("Buckets below the blast radius are the experiment, the next equal share is control", arguments: [0.1, 0.25])
     func groupsByBucket(radius: Double) {
         let buckets = ["a": 0, "b": radius.nextDown, "c": radius, "d": (2 * radius).nextDown, "e": 2 * radius, "f": 0.999]
-        let plan = FaultPlan(blastRadius: radius, faults: []) { buckets[$0]! }
+        let plan = InjectionPlan(blastRadius: radius, faults: []) { buckets[$0]! }
         let experiment = makeExperiment(plan: plan, service: ScriptedService())
 
         let groups = ["a", "b", "c", "d", "e", "f"].map(experiment.group(of:))

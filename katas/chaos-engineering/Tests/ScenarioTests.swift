@@ -37,7 +37,7 @@ struct ScenarioTests {
         ]
     )
     func verdicts(fault: Fault, fallback: Bool, expected: Expected) {
-        let plan = FaultPlan(blastRadius: 0.05, faults: [ScheduledFault(fault, from: t(60), until: t(540))], seed: 7)
+        let plan = InjectionPlan(blastRadius: 0.05, faults: [ScheduledFault(fault, from: t(60), until: t(540))], seed: 7)
         // Netflix's ChAP compares experiment and control on the same small slice of traffic.
         let hypothesis = Hypothesis(maxSuccessRateDrop: 0.01, maxP99Increase: .milliseconds(50), minSamples: 100)
         let stop = StopCondition(minSamples: 20, minSuccessRate: 0.9, maxP99: .milliseconds(500))

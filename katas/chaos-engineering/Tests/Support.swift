@@ -16,8 +16,8 @@ func failed(_ milliseconds: Int = 20) -> Outcome {
 
 /// A plan whose users' groups are fixed by the first letter of their name: "e…" experiment,
 /// "c…" control, anything else untouched (with a blast radius of 0.1).
-func lettersPlan(_ faults: [ScheduledFault] = []) -> FaultPlan {
-    FaultPlan(blastRadius: 0.1, faults: faults) { user in
+func lettersPlan(_ faults: [ScheduledFault] = []) -> InjectionPlan {
+    InjectionPlan(blastRadius: 0.1, faults: faults) { user in
         switch user.first {
         case "e": 0.05
         case "c": 0.15
@@ -52,7 +52,7 @@ final class ScriptedService {
 }
 
 func makeExperiment(
-    plan: FaultPlan = lettersPlan(), hypothesis: Hypothesis = lenientHypothesis,
+    plan: InjectionPlan = lettersPlan(), hypothesis: Hypothesis = lenientHypothesis,
     stop: StopCondition = lenientGuard, service: ScriptedService
 ) -> ChaosExperiment {
     ChaosExperiment(plan: plan, hypothesis: hypothesis, stopCondition: stop, service: service.serve)

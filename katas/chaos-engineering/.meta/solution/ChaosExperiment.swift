@@ -4,14 +4,14 @@ import KataHarness
 /// group of the same size gets none, the guard stops everything when the experiment group crosses
 /// an absolute bound, and at the end the hypothesis compares the two groups.
 public final class ChaosExperiment {
-    public let plan: FaultPlan
+    public let plan: InjectionPlan
     public let hypothesis: Hypothesis
     public let stopCondition: StopCondition
     private let service: (Request, Fault?) -> Outcome
 
     /// `service` serves one request, with the fault to inject into it or nil.
     public init(
-        plan: FaultPlan, hypothesis: Hypothesis, stopCondition: StopCondition,
+        plan: InjectionPlan, hypothesis: Hypothesis, stopCondition: StopCondition,
         service: @escaping (Request, Fault?) -> Outcome
     ) {
         self.plan = plan
