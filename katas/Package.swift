@@ -60,4 +60,5 @@ let package = Package(
     + kata("CRDTKata", folder: "crdt")
     + kata("LogicalClocksKata", folder: "logical-clocks")
     + kata("CachingKata", folder: "caching-strategies")
+    + kata("MultiRegionKata", folder: "multi-region")
 )
