@@ -61,4 +61,5 @@ let package = Package(
     + kata("LogicalClocksKata", folder: "logical-clocks")
     + kata("CachingKata", folder: "caching-strategies")
     + kata("MultiRegionKata", folder: "multi-region")
+    + kata("GeodesKata", folder: "geodes")
 )
