@@ -62,4 +62,5 @@ let package = Package(
     + kata("CachingKata", folder: "caching-strategies")
     + kata("MultiRegionKata", folder: "multi-region")
     + kata("GeodesKata", folder: "geodes")
+    + kata("DeploymentStampsKata", folder: "deployment-stamps")
 )
