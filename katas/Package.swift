@@ -66,4 +66,7 @@ let package = Package(
     + kata("ServiceDiscoveryKata", folder: "service-discovery")
     + kata("EventDrivenKata", folder: "event-driven-architecture")
     + kata("StatelessKata", folder: "stateless-services")
+    + kata("MultiRegionKata", folder: "multi-region")
+    + kata("GeodesKata", folder: "geodes")
+    + kata("DeploymentStampsKata", folder: "deployment-stamps")
 )
