@@ -205,6 +205,23 @@ struct PowerOfTwoChoicesTests {
         }
     }
 
+    @Test("On a tie two choices keeps the first candidate drawn")
+    func tieKeepsFirstCandidate() {
+        let pool = ["a", "b", "c", "d"]
+        let (balancer, _) = makeBalancer(pool, strategy: .powerOfTwoChoices, seed: 99)
+        // Replay the draws the kata fixes from the same seed: first in 0..<4, then second in 0..<3.
+        var replay = SeededRandom(seed: 99)
+        let expected = (0..<40).map { _ in
+            let first = Int.random(in: 0..<pool.count, using: &replay)
+            _ = Int.random(in: 0..<(pool.count - 1), using: &replay)
+            return pool[first]
+        }
+
+        let picks = balancer.sendAndFinish(40)
+
+        #expect(picks == expected, "every request finishes at once, so both candidates are always tied at 0 and the first drawn should win; picks were \(picks), the first candidates drawn were \(expected)")
+    }
+
     @Test("Two choices with a single available backend picks it")
     func singleBackend() {
         let (balancer, _) = makeBalancer(strategy: .powerOfTwoChoices)
@@ -279,10 +296,13 @@ struct EjectionTests {
 
     @Test("An ejected backend returns after exactly the ejection time")
     func ejectionExpires() {
-        for seconds in [30, 10] {
-            let policy = EjectionPolicy(consecutiveFailures: 3, ejectionTime: .seconds(seconds))
+        // The default policy must eject for Envoy's 30 s; the seconds are spelled out, not read back.
+        let cases: [(policy: EjectionPolicy, seconds: Int)] = [
+            (EjectionPolicy(), 30), (EjectionPolicy(consecutiveFailures: 3, ejectionTime: .seconds(10)), 10),
+        ]
+        for (policy, seconds) in cases {
             let (balancer, clock) = makeBalancer(["a", "b"], strategy: .roundRobin, ejection: policy)
-            balancer.fail(on: "a", times: 3)
+            balancer.fail(on: "a", times: policy.consecutiveFailures)
             let ejectedAt = clock.now
 
             clock.advance(to: ejectedAt + .seconds(seconds) - .milliseconds(1))

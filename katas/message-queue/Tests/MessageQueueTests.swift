@@ -87,6 +87,20 @@ struct VisibilityTests {
         #expect(afterTimeout == ["m1", "m2", "m3"], "after the timeout the oldest messages come first again, but got \(afterTimeout)")
         expectCounts(queue, visible: 13, inFlight: 3, "after receiving 3 of 16 visible")
     }
+
+    @Test("A receive delivers each message at most once, even with a visibility timeout of zero")
+    func zeroTimeoutDeliversOncePerReceive() {
+        let clock = VirtualClock()
+        let queue = MessageQueue(clock: clock)
+        queue.send("a")
+        queue.send("b")
+
+        let batch = queue.receive(maxMessages: 10, visibilityTimeout: .zero)
+        #expect(batch.map(\.body) == ["a", "b"] && batch.map(\.receiveCount) == [1, 1], "a receive with timeout 0 returned bodies \(batch.map(\.body)) with receive counts \(batch.map(\.receiveCount)); expected each message once, [\"a\", \"b\"] with counts [1, 1]")
+        expectCounts(queue, visible: 2, inFlight: 0, "after a receive with timeout 0")
+        let next = queue.receive(maxMessages: 10)
+        #expect(next.map(\.receiveCount) == [2, 2], "the next receive should deliver both again with receive count 2, got counts \(next.map(\.receiveCount))")
+    }
 }
 
 @Suite("Message queue: acknowledging")

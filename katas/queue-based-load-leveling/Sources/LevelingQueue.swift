@@ -20,10 +20,10 @@ public struct Processed: Equatable, Sendable {
 
 /// What happened to every message offered so far.
 public struct LevelingStats: Equatable, Sendable {
-    public var accepted = 0
-    public var rejected = 0
-    public var expired = 0
-    public var processed = 0
+    public var accepted: Int
+    public var rejected: Int
+    public var expired: Int
+    public var processed: Int
 
     public init(accepted: Int = 0, rejected: Int = 0, expired: Int = 0, processed: Int = 0) {
         self.accepted = accepted

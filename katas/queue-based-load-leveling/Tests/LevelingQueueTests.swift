@@ -84,13 +84,26 @@ struct ConsumerTests {
 
     @Test("Every read lets the consumer catch up with the clock")
     func readsCatchUp() {
+        // Each read below is the first call after the clock moved, so it alone must catch up.
         let (queue, clock) = makeQueue(capacity: 5, serviceTime: .milliseconds(100))
-        queue.burst(1...4)
+        queue.burst(1...3)
 
+        clock.advance(to: at(150))
+        let depth = queue.depth
+        #expect(depth == 1, "at 150 ms message 2 has started and only 3 waits, but depth read first says \(depth)")
+        clock.advance(to: at(250))
+        let started = queue.processed.map(\.id)
+        #expect(started == [1, 2, 3], "by 250 ms messages 1, 2 and 3 have started, but processed read first says \(started)")
+
+        _ = queue.offer(id: 4, deadline: at(300))
+        queue.burst(5...6)
         clock.advance(to: at(300))
-        #expect(queue.stats.processed == 4, "by 300 ms four messages have started, but stats say \(queue.stats.processed)")
-        clock.advance(to: at(310))
-        #expect(queue.depth == 0, "nothing is left waiting at 310 ms, but depth is \(queue.depth)")
+        let expired = queue.expired
+        #expect(expired == [4], "at 300 ms the consumer reaches message 4 at its deadline and drops it, but expired read first says \(expired)")
+        clock.advance(to: at(400))
+        let stats = queue.stats
+        #expect(stats == LevelingStats(accepted: 6, rejected: 0, expired: 1, processed: 5),
+                "at 400 ms messages 5 and 6 have started after the drop, but stats read first say \(stats)")
     }
 }
 
