@@ -82,7 +82,6 @@ public enum DataFileDecoder {
         let blurb = reader.string("blurb", required: true)
         let hints = reader.stringList("hints", required: true)
         let digDeeper = reader.stringList("dig_deeper", required: false)
-        let gatePending = reader.string("mutation_gate_pending")
         let mutants = reader.tableList("mutants", required: true).compactMap(decodeMutant)
         let equivalent = reader.tableList("equivalent_mutants", required: false).compactMap(decodeEquivalentMutant)
         reader.reportUnknownKeys()
@@ -90,11 +89,10 @@ public enum DataFileDecoder {
             return .failure(Diagnostics(sink.diagnostics))
         }
         let source = SourceFile(path: path, body: "", bodyStartLine: 1, keyLocations: root.topLevelKeyLocations)
-        var kata = Kata(
+        let kata = Kata(
             id: id, title: title, pattern: pattern, module: module, difficulty: difficulty, order: order,
             blurb: blurb, hints: hints, digDeeper: digDeeper, mutants: mutants, equivalentMutants: equivalent, instructions: instructions, source: source
         )
-        kata.mutationGatePending = gatePending
         return .success(kata)
     }
 

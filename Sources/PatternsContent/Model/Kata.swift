@@ -48,9 +48,6 @@ public struct Kata: Hashable, Sendable, Identifiable {
     public var hints: [String]
     /// Shown after a solve: extensions, production concerns, questions to think about.
     public var digDeeper: [String]
-    /// Why this kata's generated-mutant score is reported but not yet gated (a kata written
-    /// before generated mutants existed, say); nil for every kata the 90 % gate applies to.
-    public var mutationGatePending: String? = nil
     public var mutants: [Mutant]
     /// Generated mutants excluded from the mutation score, each with its reason.
     public var equivalentMutants: [EquivalentMutant]

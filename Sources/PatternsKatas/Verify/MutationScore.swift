@@ -11,8 +11,6 @@ public struct MutationScore: Hashable, Sendable {
     public var descriptions: [String: String]
     /// False when the schemata did not build or its tests never ran: then nothing was killed.
     public var ran: Bool
-    /// Set from kata.yml's `mutation_gate_pending`: the score is reported, not gated.
-    public var pendingReason: String? = nil
 
     public static let gate = 0.9
 
@@ -24,8 +22,8 @@ public struct MutationScore: Hashable, Sendable {
     /// 1 when nothing is left to kill.
     public var score: Double { counted.isEmpty ? 1 : Double(killed) / Double(counted.count) }
     public var passesGate: Bool { ran && score >= Self.gate }
-    /// What fails the run: a schemata that never ran always does; a low score unless pending.
-    public var failsGate: Bool { !ran || (!passesGate && pendingReason == nil) }
+    /// What fails the run: a schemata that never ran, or a low score.
+    public var failsGate: Bool { !passesGate }
 
     /// Listed as equivalent, yet some test kills it (so it is not), or no longer generated at all.
     public var wrongEquivalents: [(Kata.EquivalentMutant, String)] {
@@ -45,10 +43,10 @@ public struct MutationScore: Hashable, Sendable {
     public var problems: [String] {
         var found: [String] = []
         if !ran { found.append("\(kataID): the generated mutants did not run (see the schemata's errors above)") }
-        if ran && !passesGate && pendingReason == nil {
+        if ran && !passesGate {
             found.append("\(kataID): mutation score \(percent) is below \(Int(Self.gate * 100)) %; kill these with a test, or list a truly equivalent one under equivalent_mutants: with a reason")
         }
-        for id in survivors where pendingReason == nil {
+        for id in survivors {
             found.append("\(kataID): generated mutant '\(id)' survived: \(descriptions[id] ?? "")")
         }
         for (entry, why) in wrongEquivalents {
@@ -87,7 +85,7 @@ public enum MutationTable {
             let hand = "\(row.handWrittenCaught)/\(row.handWritten)"
             guard let score = row.score else { return [row.kataID, stub, hand, "–", "–", "–", "–", "–", "–"] }
             let stubHonest = row.stubPassing?.passed == 0
-            let gate = !stubHonest || score.failsGate ? "FAIL" : score.passesGate ? "ok" : "pending"
+            let gate = !stubHonest || score.failsGate ? "FAIL" : "ok"
             return [row.kataID, stub, hand, "\(score.generated)", "\(score.equivalent.count)", "\(score.stillborn)",
                     "\(score.killed)/\(score.counted.count)", score.percent, gate]
         }

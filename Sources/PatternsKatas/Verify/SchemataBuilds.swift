@@ -42,10 +42,8 @@ struct SchemataBuilds {
         guard let build = builds[kata.id] else { return nil }
         let descriptions = Dictionary(build.generated.mutants.map { ($0.id, "\($0.file):\($0.line): \($0.description)") },
                                       uniquingKeysWith: { first, _ in first })
-        var score = MutationScore(kataID: kata.id, outcomes: outcomes ?? [:], stillborn: build.excluded.count,
+        return MutationScore(kataID: kata.id, outcomes: outcomes ?? [:], stillborn: build.excluded.count,
                                   equivalent: kata.equivalentMutants, descriptions: descriptions,
                                   ran: outcomes != nil || build.generated.mutants.isEmpty)
-        score.pendingReason = kata.mutationGatePending
-        return score
     }
 }
