@@ -80,6 +80,27 @@ struct KataVerifierTests {
         return (summary, lines.text, swift)
     }
 
+    /// The adder kata verified with generated mutants from `generator`; the reference and the
+    /// schemata pass, everything else fails unless `configure` says otherwise.
+    func verifyGenerated(_ generator: FixedGenerator, configure: (FakeSwift) -> Void = { _ in })
+        async throws -> (KataVerifier.Summary, LineCollector, FakeSwift, InMemoryFileSystem) {
+        let fileSystem = InMemoryFileSystem(files: [
+            "katas/adder/Sources/Adder.swift": Fixture.stub,
+            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
+            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
+        ])
+        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: nil, passing: ["AdderKata__reference", "AdderKata__generated"])
+        configure(swift)
+        let lines = LineCollector()
+        var verifier = KataVerifier(
+            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
+            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
+        )
+        verifier.mutantGenerator = generator
+        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+        return (summary, lines, swift, fileSystem)
+    }
+
     @Test("An honest kata passes: reference passes, stub and mutants fail")
     func honest() async throws {
         let (summary, output, _) = try await verify(broken: nil, passing: ["AdderKata__reference"])
@@ -108,20 +129,7 @@ struct KataVerifierTests {
 
     @Test("Generated mutants: one schemata build, one run per mutant, scored against the gate")
     func generatedMutants() async throws {
-        let fileSystem = InMemoryFileSystem(files: [
-            "katas/adder/Sources/Adder.swift": Fixture.stub,
-            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
-            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
-        ])
-        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: nil, passing: ["AdderKata__reference", "AdderKata__generated"])
-        swift.survivingMutants = ["2"]
-        let lines = LineCollector()
-        var verifier = KataVerifier(
-            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
-            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
-        )
-        verifier.mutantGenerator = FixedGenerator()
-        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+        let (summary, lines, swift, _) = try await verifyGenerated(FixedGenerator()) { $0.survivingMutants = ["2"] }
 
         #expect(swift.buildCount == 1, "all generated mutants share one build")
         #expect(swift.mutantsRun.sorted() == ["1", "2"])
@@ -132,20 +140,7 @@ struct KataVerifierTests {
 
     @Test("A hand-written mutant folded into the schemata gets no build of its own, and is judged from its run")
     func foldedHandWritten() async throws {
-        let fileSystem = InMemoryFileSystem(files: [
-            "katas/adder/Sources/Adder.swift": Fixture.stub,
-            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
-            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
-        ])
-        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: nil, passing: ["AdderKata__reference", "AdderKata__generated"])
-        swift.survivingMutants = ["3"]
-        let lines = LineCollector()
-        var verifier = KataVerifier(
-            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
-            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
-        )
-        verifier.mutantGenerator = FixedGenerator(folding: ["subtracts"])
-        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+        let (summary, lines, swift, fileSystem) = try await verifyGenerated(FixedGenerator(folding: ["subtracts"])) { $0.survivingMutants = ["3"] }
 
         let manifest = try fileSystem.readText(at: "/scratch/Package.swift")
         #expect(!manifest.contains("AdderKata__subtracts"), "a folded mutant is not built on its own")
@@ -158,20 +153,9 @@ struct KataVerifierTests {
 
     @Test("A schemata that fails for a reason no mutant holds gets its hand-written mutants back as builds of their own")
     func unfoldedWhenUnattributable() async throws {
-        let fileSystem = InMemoryFileSystem(files: [
-            "katas/adder/Sources/Adder.swift": Fixture.stub,
-            "katas/adder/.meta/solution/Adder.swift": Fixture.solution,
-            "katas/adder/Tests/AdderTests.swift": Fixture.tests,
-        ])
-        let swift = FakeSwift(fileSystem: fileSystem, brokenModule: nil, passing: ["AdderKata__reference", "AdderKata__generated"])
-        swift.typeCheckErrors = ["1:1: error: expected member name following '.'"]
-        let lines = LineCollector()
-        var verifier = KataVerifier(
-            fileSystem: fileSystem, runner: swift, paths: KataPaths(katasRoot: "katas"),
-            scratch: ScratchPackage(root: "/scratch", katasPackage: "/katas"), log: { lines.append($0) }
-        )
-        verifier.mutantGenerator = FixedGenerator(folding: ["subtracts", "swaps"])
-        let summary = try await verifier.verify([Fixture.kata()], diagnostics: Diagnostics())
+        let (summary, lines, _, fileSystem) = try await verifyGenerated(FixedGenerator(folding: ["subtracts", "swaps"])) {
+            $0.typeCheckErrors = ["1:1: error: expected member name following '.'"]
+        }
 
         let manifest = try fileSystem.readText(at: "/scratch/Package.swift")
         #expect(manifest.contains("AdderKata__subtracts") && manifest.contains("AdderKata__swaps"), "\(manifest)")
