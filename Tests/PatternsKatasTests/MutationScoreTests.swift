@@ -39,6 +39,15 @@ struct MutationScoreTests {
         #expect(problems.contains("adder: generated mutant 'f/boundary/1' survived: Adder.swift:3: line 3: `<` → `<=`"))
     }
 
+    @Test("Above the gate a survivor is a note, not an error")
+    func survivorAboveGate() {
+        var outcomes = Dictionary(uniqueKeysWithValues: (1...9).map { ("f/constant+1/\($0)", true) })
+        outcomes["f/boundary/1"] = false
+        let passing = score(outcomes)
+        #expect(passing.problems.isEmpty, "\(passing.problems)")
+        #expect(passing.survivorLines == ["adder: generated mutant 'f/boundary/1' survived: Adder.swift:3: line 3: `<` → `<=`"])
+    }
+
     @Test("An equivalent entry that is killed, or not generated, is an error at its line")
     func wrongEquivalents() {
         let problems = score(["f/boundary/1": true], equivalent: ["f/boundary/1", "f/gone/1"]).problems

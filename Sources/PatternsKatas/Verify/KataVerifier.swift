@@ -340,6 +340,11 @@ public struct KataVerifier: Sendable {
             log("")
             for line in MutationTable.render(MutationTable.rows(katas, verdicts, scores)) { log(line) }
         }
+        let notes = scores.filter(\.passesGate).flatMap(\.survivorLines)
+        if !notes.isEmpty {
+            log("")
+            for note in notes { log("note: \(note)") }
+        }
         let problems = verdicts.compactMap(\.problem) + scores.flatMap(\.problems)
         if !problems.isEmpty {
             log("")

@@ -40,15 +40,19 @@ public struct MutationScore: Hashable, Sendable {
     public var percent: String { "\(Int((score * 100).rounded(.down))) %" }
 
     /// What to fix, one entry per line of the report: each survivor, each wrong equivalent.
+    /// Each survivor with where it is and what it changes: errors below the gate, and notes
+    /// (what a test could still catch) above it.
+    public var survivorLines: [String] {
+        survivors.map { "\(kataID): generated mutant '\($0)' survived: \(descriptions[$0] ?? "")" }
+    }
+
     public var problems: [String] {
         var found: [String] = []
         if !ran { found.append("\(kataID): the generated mutants did not run (see the schemata's errors above)") }
         if ran && !passesGate {
             found.append("\(kataID): mutation score \(percent) is below \(Int(Self.gate * 100)) %; kill these with a test, or list a truly equivalent one under equivalent_mutants: with a reason")
         }
-        for id in survivors {
-            found.append("\(kataID): generated mutant '\(id)' survived: \(descriptions[id] ?? "")")
-        }
+        if !passesGate { found += survivorLines }
         for (entry, why) in wrongEquivalents {
             found.append("\(entry.location): equivalent mutant '\(entry.id)' \(why)")
         }
