@@ -4,11 +4,12 @@ import Testing
 @testable import PatternsKatas
 
 /// Plays `swift`: the first build fails in one variant's sources; tests pass for the modules
-/// listed in `passing` and fail for the others, writing the event stream as Swift Testing does.
+/// listed in `passingModules` and fail for the others, writing the event stream as Swift Testing does.
 final class FakeSwift: ProcessRunner, @unchecked Sendable {
     let fileSystem: InMemoryFileSystem
     let brokenModule: String?
-    let passing: Set<String>
+    /// Modules whose tests pass (with no mutant on).
+    var passingModules: Set<String>
     /// `KATA_MUTANT` values under which the generated schemata still passes (survivors).
     var survivingMutants: Set<String> = []
     /// `LINE:COLUMN: error: …` answers of the next schemata type-checks, one each.
@@ -20,7 +21,7 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
     init(fileSystem: InMemoryFileSystem, brokenModule: String?, passing: Set<String>) {
         self.fileSystem = fileSystem
         self.brokenModule = brokenModule
-        self.passing = passing
+        self.passingModules = passing
     }
 
     var buildCount: Int { lock.withLock { builds } }
@@ -45,7 +46,7 @@ final class FakeSwift: ProcessRunner, @unchecked Sendable {
         let eventsFile = arguments[arguments.firstIndex(of: "--event-stream-output-path")! + 1]
         let mutant = request.environment[GeneratedMutants.environmentVariable]
         if let mutant { lock.withLock { mutantRuns.append(mutant) } }
-        let passes = mutant.map { survivingMutants.contains($0) } ?? passing.contains(module)
+        let passes = mutant.map { survivingMutants.contains($0) } ?? passingModules.contains(module)
         try fileSystem.write(Self.events(passes: passes), to: eventsFile)
         return ProcessOutcome(exitCode: passes ? 0 : 1, output: "")
     }
@@ -136,6 +137,20 @@ struct KataVerifierTests {
         #expect(summary.scores.first?.killed == 1 && summary.scores.first?.percent == "50 %")
         #expect(!summary.succeeded, "50 % is below the gate")
         #expect(lines.text.contains("error: adder: generated mutant 'add(_:_:)/boundary/1' survived: Adder.swift:3: it flips"))
+    }
+
+    @Test("With generated mutants the schemata stands for the reference; one that fails gets the reference built and judged")
+    func referenceHeldBack() async throws {
+        let (passing, _, quiet, fileSystem) = try await verifyGenerated(FixedGenerator())
+        #expect(!(try fileSystem.readText(at: "/scratch/Package.swift")).contains("AdderKata__reference\""), "no reference build while the schemata passes")
+        #expect(quiet.buildCount == 1)
+        #expect(!passing.verdicts.contains { $0.variant.kind == .reference })
+
+        let (doubted, lines, swift, _) = try await verifyGenerated(FixedGenerator()) { $0.passingModules = ["AdderKata__reference"] }
+        #expect(swift.buildCount == 2, "a second build, for the reference")
+        #expect(lines.text.contains("verify: the schemata of adder did not pass; building the reference on its own"))
+        #expect(lines.text.contains("adder  stub ✓ passes 0/1 · generated schemata ✗ passes 0/1 · reference ✓ passes 1/1"), "\(lines.text)")
+        #expect(!doubted.succeeded, "the schemata itself is still at fault")
     }
 
     @Test("A hand-written mutant folded into the schemata gets no build of its own, and is judged from its run")

@@ -48,13 +48,17 @@ public struct KataVerifier: Sendable {
         var variants: [Variant] = []
         var runs: [Variant: VariantRun] = [:]
         var schemata = SchemataBuilds()
+        // References held back: a schemata run with no mutant on is the reference's code, so it
+        // stands for it, and a kata is two builds (stub, schemata). Built only to judge a doubt.
+        var reserved: [Variant] = []
         for kata in katas {
             let files = try paths.files(of: kata, in: fileSystem)
             let generated = VariantGenerator.variants(for: kata, files: files)
             if let mutantGenerator, generated.errors.isEmpty {
                 let build = try await schemataBuild(of: kata, files, generated.variants, mutantGenerator)
                 schemata.builds[kata.id] = build
-                variants += generated.variants.filter { !VerifyTable.isMutant($0) } + build.separateVariants
+                reserved += generated.variants.filter { $0.kind == .reference }
+                variants += generated.variants.filter { !VerifyTable.isMutant($0) && $0.kind != .reference } + build.separateVariants
                     + [VariantGenerator.schemata(for: kata, files: files, generated: build.generated)]
             } else {
                 variants += generated.variants
@@ -75,12 +79,16 @@ public struct KataVerifier: Sendable {
         runs.merge(compileFailures) { first, _ in first }
         let tested = try await runTests(buildable, schemata)
         runs.merge(tested.runs) { first, _ in first }
+        let doubted = try await judgeDoubtedReferences(reserved, &buildable, &schemata, &runs)
+        variants += doubted
 
         // A variant regenerated without its stillborn mutants replaced the one first listed, and
         // hand-written mutants taken out of a schemata were built on their own.
         // Both are found by module: the variant that ran or failed may be a later version of the one listed.
         let built = Dictionary(buildable.map { ($0.module, $0) }, uniquingKeysWith: { first, _ in first })
-        let byModule = Dictionary(runs.map { ($0.key.module, ($0.key, $0.value)) }, uniquingKeysWith: { first, _ in first })
+        let byModule = Dictionary(runs.map { ($0.key.module, ($0.key, $0.value)) }, uniquingKeysWith: { one, other in
+            if case .ran = one.1 { one } else { other }
+        })
         let listed = variants + buildable.filter { variant in !variants.contains { $0.module == variant.module } }
         var verdicts = listed.map { listed in
             let (variant, run) = byModule[listed.module] ?? (built[listed.module] ?? listed, .invalid("not run"))
@@ -94,6 +102,29 @@ public struct KataVerifier: Sendable {
         let extra = errors > 0 ? ", \(errors) metadata error\(errors == 1 ? "" : "s")" : ""
         log("verify: \(summary.passed) passed, \(summary.failed) failed\(extra)")
         return summary
+    }
+
+    /// A schemata that did not pass with no mutant on says nothing certain about its reference
+    /// (the reference may fail, or the schemata be at fault): that reference is built on its own
+    /// and judged. Returns the references it built.
+    private func judgeDoubtedReferences(_ reserved: [Variant], _ buildable: inout [Variant], _ schemata: inout SchemataBuilds,
+                                        _ runs: inout [Variant: VariantRun]) async throws -> [Variant] {
+        let passed = Set(runs.filter { $0.key.kind == .schemata && Self.passes($0.value) }.map(\.key.kataID))
+        let doubted = reserved.filter { !passed.contains($0.kataID) }
+        guard !doubted.isEmpty else { return [] }
+        log("verify: the schemata of \(doubted.map(\.kataID).joined(separator: ", ")) did not pass; building the reference on its own")
+        var all = buildable + doubted
+        let failures = try await build(&all, &schemata)
+        runs.merge(failures) { _, latest in latest }
+        let references = all.filter { variant in doubted.contains { $0.module == variant.module } }
+        runs.merge(try await runTests(references, SchemataBuilds()).runs) { _, latest in latest }
+        buildable = all
+        return doubted
+    }
+
+    static func passes(_ run: VariantRun) -> Bool {
+        guard case .ran(let report, let timedOut, _) = run else { return false }
+        return report.allPassed && !timedOut
     }
 
     /// The kata's schemata, with every hand-written mutant folded in that can be; `variants` are
