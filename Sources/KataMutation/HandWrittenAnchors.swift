@@ -49,8 +49,10 @@ enum HandWrittenAnchors {
     }
 
     private static func anchor(for edit: HandWrittenEdit, in tree: Syntax, source: String) -> (SyntaxIdentifier, HandWrittenAnchor)? {
+        // The first occurrence, as verify's `MutantApplier` edits it (it has checked there is one).
+        guard !edit.replace.isEmpty, let found = source.range(of: edit.replace) else { return nil }
         let text = Array(source.utf8), replace = Array(edit.replace.utf8), replacement = Array(edit.replacement.utf8)
-        guard let start = onlyOccurrence(of: replace, in: text) else { return nil }
+        let start = source.utf8.distance(from: source.startIndex, to: found.lowerBound)
         let edited = Array(text[..<start]) + replacement + Array(text[(start + replace.count)...])
         let editedTree = foldingOperators(Parser.parse(source: String(decoding: edited, as: UTF8.self)))
         // What really changes: the edit without the text `replace` and `with` share at either end.
@@ -137,20 +139,8 @@ enum HandWrittenAnchors {
         while prefix > 0 && prefix < a.count && a[prefix] & 0xC0 == 0x80 { prefix -= 1 }
         var suffix = 0
         while suffix < min(a.count, b.count) - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        while suffix > 0 && a.count - suffix < a.count && a[a.count - suffix] & 0xC0 == 0x80 { suffix -= 1 }
+        while suffix > 0 && a[a.count - suffix] & 0xC0 == 0x80 { suffix -= 1 }
         return prefix..<(a.count - suffix)
-    }
-
-    private static func onlyOccurrence(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        var found: Int?
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) {
-                if found != nil { return nil }
-                found = start
-            }
-        }
-        return found
     }
 }
 

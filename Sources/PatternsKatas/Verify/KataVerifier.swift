@@ -148,7 +148,7 @@ public struct KataVerifier: Sendable {
                                 byModule: [String: (Variant, VariantRun)]) -> [VariantVerdict] {
         katas.flatMap { kata -> [VariantVerdict] in
             guard let build = schemata.builds[kata.id] else { return [] }
-            let module = VariantGenerator.schemata(for: kata, files: build.files, generated: build.generated).module
+            let module = VariantGenerator.schemataModule(of: kata)
             let schemataRun = byModule[module]?.1
             return build.generated.folded.compactMap { entry -> VariantVerdict? in
                 guard let mutant = kata.mutants.first(where: { $0.id == entry.id }) else { return nil }
@@ -187,7 +187,7 @@ public struct KataVerifier: Sendable {
             let outcome = try await runner.run(ProcessRequest(SwiftTestCommand.build(), in: scratch.root, timeout: buildTimeout))
             if outcome.succeeded { return failures }
             let errors = CompilerErrors.extract(from: outcome.output)
-            let broken = variants.filter { variant in errors.contains { $0.path.contains("/Variants/\(variant.module)/") } }
+            let broken = variants.filter { !Self.errors(of: $0, in: errors).isEmpty }
             if broken.isEmpty {
                 // Not attributable to one variant (the harness, the manifest…): nothing can run.
                 let lines = errors.isEmpty ? Array(outcome.output.split(separator: "\n").suffix(20).map(String.init))
@@ -200,14 +200,12 @@ public struct KataVerifier: Sendable {
             // does not compile, building the rest would only fail again, one rebuild each.
             let sunk = Set(broken.filter { $0.kind == .reference }.map(\.kataID))
             for variant in variants where sunk.contains(variant.kataID) {
-                let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
-                failures[variant] = variant.kind == .reference ? .compileFailed(mine.flatMap { [$0.line] + $0.context })
+                failures[variant] = variant.kind == .reference ? Self.compileFailure(of: variant, in: errors)
                     : .invalid("\(variant.label) not built: the kata's reference does not compile")
             }
             try await checkSchemata(&variants, &schemata, errors: errors, broken: broken, &checked, &failures)
             for variant in broken where variant.kind != .schemata && failures[variant] == nil {
-                let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
-                failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
+                failures[variant] = Self.compileFailure(of: variant, in: errors)
             }
             variants.removeAll { failures[$0] != nil }
             log("verify: \(broken.count) variant(s) do not compile; rebuilding without them")
@@ -218,6 +216,15 @@ public struct KataVerifier: Sendable {
         return failures
     }
 
+    /// The compiler errors in one variant's own files.
+    static func errors(of variant: Variant, in errors: [CompilerErrors.Entry]) -> [CompilerErrors.Entry] {
+        errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
+    }
+
+    static func compileFailure(of variant: Variant, in errors: [CompilerErrors.Entry]) -> VariantRun {
+        .compileFailed(Self.errors(of: variant, in: errors).flatMap { [$0.line] + $0.context })
+    }
+
     /// Prunes every schemata not yet checked, or blamed by the build (`errors`), and adds the
     /// separate build of each hand-written mutant that had to be taken back out of one.
     private func checkSchemata(_ variants: inout [Variant], _ schemata: inout SchemataBuilds, errors: [CompilerErrors.Entry],
@@ -225,12 +232,11 @@ public struct KataVerifier: Sendable {
         let sunk = Set(failures.keys.filter { $0.kind == .reference }.map(\.kataID))
         for variant in variants where variant.kind == .schemata && failures[variant] == nil
             && !(checked.contains(variant) && !broken.contains(variant)) {
-            let mine = errors.filter { $0.path.contains("/Variants/\(variant.module)/") }
-            if let pruned = try await prune(variant, mine, &schemata, variants) {
+            if let pruned = try await prune(variant, Self.errors(of: variant, in: errors), &schemata, variants) {
                 variants = variants.map { $0 == variant ? pruned : $0 }
                 checked.insert(pruned)
             } else {
-                failures[variant] = .compileFailed(mine.flatMap { [$0.line] + $0.context })
+                failures[variant] = Self.compileFailure(of: variant, in: errors)
             }
         }
         for build in schemata.builds.values where !sunk.contains(build.kata.id) {
@@ -332,10 +338,7 @@ public struct KataVerifier: Sendable {
     }
 
     /// A mutant is killed when a test fails, the process crashes or it hangs.
-    static func kills(_ run: VariantRun) -> Bool {
-        guard case .ran(let report, let timedOut, _) = run else { return true }
-        return timedOut || !report.allPassed
-    }
+    static func kills(_ run: VariantRun) -> Bool { !passes(run) }
 
     /// References, stubs and hand-written mutants are crash-isolated, so every behaviour reports;
     /// a generated mutant runs once, since any crash already kills it.

@@ -43,7 +43,7 @@ struct SchemataBuilds {
         let descriptions = Dictionary(build.generated.mutants.map { ($0.id, "\($0.file):\($0.line): \($0.description)") },
                                       uniquingKeysWith: { first, _ in first })
         return MutationScore(kataID: kata.id, outcomes: outcomes ?? [:], stillborn: build.excluded.count,
-                                  equivalent: kata.equivalentMutants, descriptions: descriptions,
-                                  ran: outcomes != nil || build.generated.mutants.isEmpty)
+                             equivalent: kata.equivalentMutants, descriptions: descriptions,
+                             ran: outcomes != nil || build.generated.mutants.isEmpty)
     }
 }

@@ -23,7 +23,7 @@ public enum VariantGenerator {
             make(.reference, suffix: "reference", sources: reference),
             make(.stub, suffix: "stub", sources: files.sources),
         ]
-        var suffixes: Set<String> = ["stub", "reference", "generated"]
+        var suffixes: Set<String> = ["stub", "reference", schemataSuffix]
         for mutant in kata.mutants {
             let suffix = ModuleName.identifier(from: mutant.id)
             guard suffixes.insert(suffix).inserted else {
@@ -46,11 +46,18 @@ extension VariantGenerator {
     /// solution files replaced by their schemata.
     public static func schemata(for kata: Kata, files: KataFiles, generated: GeneratedMutants) -> Variant {
         let sources = files.sources.merging(files.solution) { _, solved in solved }.merging(generated.files) { _, mutated in mutated }
-        return variant(of: kata, files: files, kind: .schemata, suffix: "generated", sources: sources)
+        return variant(of: kata, files: files, kind: .schemata, suffix: schemataSuffix, sources: sources)
     }
 
+    static let schemataSuffix = "generated"
+
+    /// The schemata's module name, without making the variant.
+    static func schemataModule(of kata: Kata) -> String { module(of: kata, suffix: schemataSuffix) }
+
+    static func module(of kata: Kata, suffix: String) -> String { "\(kata.module)__\(suffix)" }
+
     static func variant(of kata: Kata, files: KataFiles, kind: Variant.Kind, suffix: String, sources: [String: String]) -> Variant {
-        let module = "\(kata.module)__\(suffix)"
+        let module = module(of: kata, suffix: suffix)
         let tests = files.tests.mapValues { ImportRewriter.rewrite($0, from: kata.module, to: module) }
         return Variant(kataID: kata.id, kind: kind, module: module, sources: sources, tests: tests)
     }
