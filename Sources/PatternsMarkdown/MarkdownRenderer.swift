@@ -39,7 +39,7 @@ public struct MarkdownRenderer: Sendable {
         let headings = located.map(\.heading)
         HeadingAnchors.addAnchors(to: located, in: document)
 
-        let problems = unsafeMarkup + HeadingAnchors.limitProblems(located, lineMap: lineMap) + withoutActuallyEscaping(resolveLink) { resolveLink in
+        let problems = unsafeMarkup + HeadingAnchors.limitProblems(headings) + withoutActuallyEscaping(resolveLink) { resolveLink in
             LinkChecker(pageAnchors: explicitIDs.union(headings.map(\.id)), lineMap: lineMap, resolveLink: resolveLink)
                 .check(document)
         }

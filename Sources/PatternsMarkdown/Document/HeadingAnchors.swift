@@ -55,11 +55,10 @@ enum HeadingAnchors {
     static let maximumHeadings = 1_000
 
     /// A problem at the first heading past the limit, if there is one.
-    static func limitProblems(_ headings: [Located], lineMap: LineMap) -> [MarkdownProblem] {
+    static func limitProblems(_ headings: [Heading]) -> [MarkdownProblem] {
         guard headings.count > maximumHeadings else { return [] }
-        let first = headings[maximumHeadings].node
-        let position = lineMap.originalPosition(line: first.startLine, byteColumn: first.startColumn)
-        return [MarkdownProblem(line: position.line, column: position.column,
+        let first = headings[maximumHeadings]
+        return [MarkdownProblem(line: first.line, column: first.column,
                                 message: "\(headings.count) headings; a page may have at most \(maximumHeadings)")]
     }
 

@@ -52,29 +52,12 @@ public struct MarkdownStage {
                                           column: problem.column), problem.message)
             }
             diagnostics += EndMatterHeadings.problems(in: rendered, of: document)
-            if rendered.headings.contains(where: { $0.level == 1 }) {
-                let line = Self.firstTopLevelHeadingLine(in: document.markdown) ?? 1
+            if let heading = rendered.headings.first(where: { $0.level == 1 }) {
                 diagnostics.append(.warning(
-                    at: SourceLocation(file: document.file, line: document.firstLine + line - 1, column: 1),
+                    at: SourceLocation(file: document.file, line: document.firstLine + heading.line - 1, column: heading.column),
                     "'# ' makes a second h1 on the page (its title is the first); use '## ' for sections"))
             }
         }
         return (pages, diagnostics)
-    }
-
-    /// The body line of the first `# ` heading outside fenced code, for the warning's location.
-    static func firstTopLevelHeadingLine(in markdown: String) -> Int? {
-        var fence: Substring?
-        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-            } else if line.hasPrefix("# ") {
-                return offset + 1
-            }
-        }
-        return nil
     }
 }
