@@ -89,11 +89,10 @@ public enum DataFileDecoder {
             return .failure(Diagnostics(sink.diagnostics))
         }
         let source = SourceFile(path: path, body: "", bodyStartLine: 1, keyLocations: root.topLevelKeyLocations)
-        let kata = Kata(
+        return .success(Kata(
             id: id, title: title, pattern: pattern, module: module, difficulty: difficulty, order: order,
             blurb: blurb, hints: hints, digDeeper: digDeeper, mutants: mutants, equivalentMutants: equivalent, instructions: instructions, source: source
-        )
-        return .success(kata)
+        ))
     }
 
     static func decodeMutant(_ reader: TableReader) -> Kata.Mutant? {
