@@ -341,24 +341,25 @@ public struct KataVerifier: Sendable {
     static func kills(_ run: VariantRun) -> Bool { !passes(run) }
 
     /// References, stubs and hand-written mutants are crash-isolated, so every behaviour reports;
-    /// a generated mutant runs once, since any crash already kills it.
+    /// a generated mutant runs once and only to its first failing test, since that kills it.
     private func runTests(of variant: Variant, mutant: GeneratedMutant?, eventsDir: String) async throws -> VariantRun {
         let eventsFile = join(eventsDir, "\(variant.module)\(mutant.map { "-\($0.index)" } ?? "").jsonl")
         var environment = SwiftTestCommand.environment
         if let mutant { environment[GeneratedMutants.environmentVariable] = "\(mutant.index)" }
         let timeout = mutant == nil ? testTimeout : mutantTimeout
-        let launch: ([String]) async throws -> CrashIsolation.Run = { skipping in
+        let request: ([String]) throws -> ProcessRequest = { skipping in
             if fileSystem.fileExists(at: eventsFile) { try fileSystem.removeItem(at: eventsFile) }
             let arguments = SwiftTestCommand.direct(packageRoot: scratch.root, target: variant.testTarget,
                                                     eventsFile: eventsFile, skipping: skipping)
                 ?? SwiftTestCommand.test(target: variant.testTarget, eventsFile: eventsFile, skipping: skipping)
-            let outcome = try await runner.run(ProcessRequest(arguments, in: scratch.root, timeout: timeout, environment: environment))
-            let events = (try? fileSystem.readText(at: eventsFile)) ?? ""
-            return CrashIsolation.Run(report: TestEventStreamParser.parse(events), outcome: outcome)
+            return ProcessRequest(arguments, in: scratch.root, timeout: timeout, environment: environment)
         }
         if mutant != nil {
-            let run = try await launch([])
-            return .ran(run.report, timedOut: run.outcome.timedOut, output: run.outcome.output)
+            return try await runUntilFirstFailure(try request([]), eventsFile: eventsFile)
+        }
+        let launch: ([String]) async throws -> CrashIsolation.Run = { skipping in
+            let outcome = try await runner.run(try request(skipping))
+            return CrashIsolation.Run(report: readReport(eventsFile), outcome: outcome)
         }
         let result = try await CrashIsolation.run(launch)
         return .ran(result.report, timedOut: result.outcome.timedOut, output: result.outcome.output)
