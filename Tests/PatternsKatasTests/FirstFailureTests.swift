@@ -18,7 +18,8 @@ import Testing
         let fileSystem = InMemoryFileSystem()
         let upToFirstIssue = lines.prefix { !$0.contains("\"issueRecorded\"") } + [lines.first { $0.contains("\"issueRecorded\"") }!]
         let cancelled = Flag()
-        let runner = StreamThenBlock(fileSystem: fileSystem, eventsFile: eventsFile, events: Array(upToFirstIssue), cancelled: cancelled)
+        let runner = StreamingRunner(fileSystem: fileSystem, eventsFile: eventsFile, events: Array(upToFirstIssue),
+                                     blocksUntilCancelled: cancelled)
         let run = try await verifier(fileSystem, runner).runUntilFirstFailure(ProcessRequest(["test"], in: "/scratch"), eventsFile: eventsFile)
         #expect(cancelled.isSet, "the test process was left running after its first failing test")
         #expect(KataVerifier.kills(run), "a run stopped at a failing test was not counted as a kill: \(run)")
@@ -28,32 +29,23 @@ import Testing
     func passingRunEnds() async throws {
         let fileSystem = InMemoryFileSystem()
         let passing = lines.filter { !$0.contains("\"issueRecorded\"") && ($0.contains("zero()") || $0.contains("\"run")) }
-        let runner = StreamThenExit(fileSystem: fileSystem, eventsFile: eventsFile, events: passing)
+        let runner = StreamingRunner(fileSystem: fileSystem, eventsFile: eventsFile, events: passing)
         let run = try await verifier(fileSystem, runner).runUntilFirstFailure(ProcessRequest(["test"], in: "/scratch"), eventsFile: eventsFile)
         #expect(KataVerifier.passes(run), "a passing run was judged a kill: \(run)")
     }
 }
 
-/// Writes events as a test binary does, then runs on until cancelled, like a long suite.
-private struct StreamThenBlock: ProcessRunner {
+/// Writes events as a test binary does, then exits; given a flag, runs on until cancelled
+/// instead, like a long suite, and sets the flag when it is.
+private struct StreamingRunner: ProcessRunner {
     let fileSystem: InMemoryFileSystem
     let eventsFile: String
     let events: [String]
-    let cancelled: Flag
+    var blocksUntilCancelled: Flag?
 
     func run(_ request: ProcessRequest) async throws -> ProcessOutcome {
         try fileSystem.write(events.joined(separator: "\n") + "\n", to: eventsFile)
-        return try await BlockingRunner(cancelled: cancelled).run(request)
-    }
-}
-
-private struct StreamThenExit: ProcessRunner {
-    let fileSystem: InMemoryFileSystem
-    let eventsFile: String
-    let events: [String]
-
-    func run(_ request: ProcessRequest) async throws -> ProcessOutcome {
-        try fileSystem.write(events.joined(separator: "\n") + "\n", to: eventsFile)
+        if let cancelled = blocksUntilCancelled { return try await BlockingRunner(cancelled: cancelled).run(request) }
         return ProcessOutcome(exitCode: 0, output: "")
     }
 }
